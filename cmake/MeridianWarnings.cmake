@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The Meridian authors
+#
+# meridian_set_warnings(<target>): warnings are errors in our code. Third-party headers come in through
+# imported targets as system includes, so they do not trip these flags.
+function(meridian_set_warnings target)
+    target_compile_options(${target} PRIVATE
+        -Wall -Wextra -Wpedantic -Werror
+        -Wshadow -Wnon-virtual-dtor -Woverloaded-virtual -Wcast-align
+        -Wformat=2 -Wimplicit-fallthrough -Wmissing-declarations)
+endfunction()
+
+# meridian_add_library(<name> <sources...>): a static library `meridian_<name>` with the alias
+# `meridian::<name>`, one per engine folder.
+function(meridian_add_library name)
+    add_library(meridian_${name} STATIC ${ARGN})
+    add_library(meridian::${name} ALIAS meridian_${name})
+    target_include_directories(meridian_${name} PUBLIC "${PROJECT_SOURCE_DIR}/engine")
+    meridian_set_warnings(meridian_${name})
+endfunction()

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include <tl/expected.hpp>
+
+namespace meridian {
+
+/// Broad category of an expected failure; the message carries the details (what and where).
+enum class ErrorCode : std::uint16_t {
+    Invalid = 0,
+    InvalidArgument, ///< a value is malformed or out of range
+    OutOfRange,      ///< a value does not fit the representation (overflow)
+    NotFound,
+    AlreadyExists,
+    Io,              ///< the file system or the operating system refused
+    Database,        ///< SQLite reported an error
+    CorruptData,     ///< stored or received data is damaged
+    Unsupported,     ///< a newer format or version than this build understands
+    Cancelled,
+};
+
+/// Returns the English name of a code, for logs ("InvalidArgument").
+const char *errorCodeName(ErrorCode code) noexcept;
+
+/// An expected failure: a code and a message that names what was wrong and where.
+struct Error
+{
+    ErrorCode code = ErrorCode::Invalid;
+    std::string message;
+};
+
+/// Result of an operation that can fail in an expected way.
+template <class T>
+using Result = tl::expected<T, Error>;
+
+/// Returns an unexpected Error, for `return fail(ErrorCode::NotFound, "...")`.
+inline tl::unexpected<Error> fail(ErrorCode code, std::string message)
+{
+    return tl::unexpected<Error>(Error{code, std::move(message)});
+}
+
+} // namespace meridian

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#include "store/migrations.h"
+
+namespace meridian::store {
+
+namespace {
+
+// Conventions: times are INTEGER nanoseconds since the epoch (UTC). Prices and quantities of orders and
+// fills are exact decimal TEXT; market data columns are REAL (analytics), converted to ticks on use.
+// JSON columns are checked with json_valid().
+constexpr const char *kSchemaV1 = R"sql(
+CREATE TABLE instruments (
+    instrument_id  INTEGER PRIMARY KEY,
+    symbol         TEXT NOT NULL CHECK (symbol <> ''),
+    venue          TEXT NOT NULL DEFAULT '',
+    asset_class    TEXT NOT NULL DEFAULT 'spot'
+                   CHECK (asset_class IN ('spot', 'future', 'perpetual', 'equity', 'option')),
+    base_currency  TEXT NOT NULL DEFAULT '',
+    quote_currency TEXT NOT NULL DEFAULT '',
+    tick_size      TEXT NOT NULL,
+    lot_size       TEXT NOT NULL,
+    min_quantity   TEXT NOT NULL DEFAULT '0',
+    multiplier     TEXT NOT NULL DEFAULT '1',
+    created_at     INTEGER NOT NULL,
+    UNIQUE (symbol, venue)
+);
+
+CREATE TABLE market_data (
+    symbol       TEXT NOT NULL,
+    venue        TEXT NOT NULL DEFAULT '',
+    interval     TEXT NOT NULL,
+    ts           INTEGER NOT NULL,
+    open         REAL,
+    high         REAL,
+    low          REAL,
+    close        REAL,
+    volume       REAL,
+    bid          REAL,
+    ask          REAL,
+    bid_size     REAL,
+    ask_size     REAL,
+    quote_volume REAL,
+    trade_count  INTEGER,
+    source       TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (symbol, venue, interval, ts)
+) WITHOUT ROWID;
+CREATE INDEX market_data_symbol_ts ON market_data (symbol, ts);
+
+CREATE TABLE simulation_tasks (
+    task_id         TEXT PRIMARY KEY,
+    symbol          TEXT NOT NULL,
+    period          TEXT NOT NULL,
+    scenario        TEXT NOT NULL,
+    strategy        TEXT NOT NULL DEFAULT '',
+    strategy_params TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(strategy_params)),
+    seed            INTEGER,
+    created_at      INTEGER NOT NULL,
+    started_at      INTEGER,
+    completed_at    INTEGER,
+    status          TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (status IN ('pending', 'running', 'completed', 'failed')),
+    error           TEXT
+);
+CREATE INDEX simulation_tasks_status ON simulation_tasks (status, created_at);
+
+CREATE TABLE simulation_results (
+    task_id          TEXT PRIMARY KEY REFERENCES simulation_tasks (task_id) ON DELETE CASCADE,
+    slippage         REAL,
+    fill_probability REAL,
+    price_impact     REAL,
+    total_return     REAL,
+    max_drawdown     REAL,
+    sharpe_ratio     REAL,
+    order_count      INTEGER,
+    trade_count      INTEGER,
+    final_equity     REAL,
+    metrics          TEXT CHECK (metrics IS NULL OR json_valid(metrics)),
+    report_path      TEXT,
+    created_at       INTEGER NOT NULL
+);
+
+CREATE TABLE calibration_params (
+    calibration_id    INTEGER PRIMARY KEY,
+    symbol            TEXT NOT NULL,
+    scenario          TEXT NOT NULL,
+    base_slippage     REAL NOT NULL CHECK (base_slippage >= 0),
+    volatility_factor REAL NOT NULL CHECK (volatility_factor > 0),
+    liquidity_factor  REAL NOT NULL CHECK (liquidity_factor > 0),
+    params            TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(params)),
+    goodness_of_fit   TEXT CHECK (goodness_of_fit IS NULL OR json_valid(goodness_of_fit)),
+    data_source       TEXT NOT NULL DEFAULT '',
+    data_from         INTEGER,
+    data_to           INTEGER,
+    calibrated_at     INTEGER NOT NULL,
+    is_active         INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1))
+);
+-- At most one active parameter set per symbol and scenario; earlier sets are kept inactive.
+CREATE UNIQUE INDEX calibration_params_active ON calibration_params (symbol, scenario) WHERE is_active = 1;
+
+INSERT INTO calibration_params
+    (symbol, scenario, base_slippage, volatility_factor, liquidity_factor, data_source, calibrated_at, is_active)
+VALUES
+    ('BTCUSDT', 'normal',          0.001,  1.0, 1.0, 'default', unixepoch('now') * 1000000000, 1),
+    ('BTCUSDT', 'black_swan',      0.005,  3.0, 0.3, 'default', unixepoch('now') * 1000000000, 1),
+    ('ETHUSDT', 'normal',          0.0012, 1.1, 0.9, 'default', unixepoch('now') * 1000000000, 1),
+    ('ETHUSDT', 'high_volatility', 0.003,  2.0, 0.6, 'default', unixepoch('now') * 1000000000, 1);
+
+CREATE TABLE strategies (
+    strategy_id    INTEGER PRIMARY KEY,
+    name           TEXT NOT NULL UNIQUE CHECK (name <> ''),
+    plugin_id      TEXT NOT NULL,
+    plugin_version TEXT NOT NULL DEFAULT '',
+    params         TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(params)),
+    instruments    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(instruments)),
+    enabled        INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL
+);
+
+CREATE TABLE orders (
+    order_id        INTEGER PRIMARY KEY,
+    client_order_id TEXT NOT NULL UNIQUE,
+    venue_order_id  TEXT,
+    venue           TEXT NOT NULL,
+    symbol          TEXT NOT NULL,
+    strategy_id     INTEGER REFERENCES strategies (strategy_id) ON DELETE SET NULL,
+    side            TEXT NOT NULL CHECK (side IN ('buy', 'sell')),
+    order_type      TEXT NOT NULL CHECK (order_type IN ('limit', 'market', 'stop_market', 'stop_limit')),
+    time_in_force   TEXT NOT NULL CHECK (time_in_force IN ('gtc', 'ioc', 'fok', 'gtd', 'post_only')),
+    price           TEXT,
+    stop_price      TEXT,
+    quantity        TEXT NOT NULL,
+    filled_quantity TEXT NOT NULL DEFAULT '0',
+    status          TEXT NOT NULL
+                    CHECK (status IN ('new', 'pending', 'accepted', 'partially_filled', 'filled', 'cancelled',
+                                      'rejected', 'expired')),
+    reject_reason   TEXT,
+    expire_at       INTEGER,
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL
+);
+CREATE INDEX orders_open ON orders (status) WHERE status IN ('new', 'pending', 'accepted', 'partially_filled');
+CREATE INDEX orders_symbol ON orders (symbol, created_at);
+
+CREATE TABLE fills (
+    fill_id       INTEGER PRIMARY KEY,
+    order_id      INTEGER NOT NULL REFERENCES orders (order_id),
+    venue_fill_id TEXT,
+    price         TEXT NOT NULL,
+    quantity      TEXT NOT NULL,
+    fee           TEXT NOT NULL DEFAULT '0',
+    fee_currency  TEXT NOT NULL DEFAULT '',
+    liquidity     TEXT CHECK (liquidity IS NULL OR liquidity IN ('maker', 'taker')),
+    ts            INTEGER NOT NULL,
+    UNIQUE (order_id, venue_fill_id)
+);
+CREATE INDEX fills_ts ON fills (ts);
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "initial schema", kSchemaV1},
+};
+
+} // namespace
+
+std::span<const Migration> schemaMigrations() noexcept
+{
+    return kMigrations;
+}
+
+int latestSchemaVersion() noexcept
+{
+    return kMigrations[std::size(kMigrations) - 1].version;
+}
+
+} // namespace meridian::store
