@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+//
+// `meridian`: the composition root of the workstation. It wires logging, translations, the theme and
+// the main window, and opens the database off the GUI thread.
+#include "app_environment.h"
+
+#include "bridge/log_buffer.h"
+#include "docks/log_dock.h"
+#include "core/log.h"
+#include "i18n/translations.h"
+#include "store/database.h"
+#include "widgets/main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QPointer>
+#include <QSettings>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+
+#include <spdlog/spdlog.h>
+
+namespace {
+
+class Gui
+{
+    Q_DECLARE_TR_FUNCTIONS(Gui)
+public:
+    static int run(int argc, char **argv);
+};
+
+// Prints the no-display hint in the system language, without a GUI.
+int refuseWithoutDisplay(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    meridian::app::setApplicationIdentity();
+    meridian::i18n::installTranslations(app, meridian::i18n::systemLanguage());
+    std::fputs(meridian::app::AppText::noDisplayHint().toLocal8Bit().constData(), stderr);
+    return 2;
+}
+
+int Gui::run(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    meridian::app::setApplicationIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("Meridian"));
+    QApplication::setDesktopFileName(QStringLiteral("org.meridian.Meridian"));
+
+    // Language first, so that --help is translated too: --lang, then the saved choice, then the system's.
+    QString language = QSettings().value(QStringLiteral("ui/language")).toString();
+    for (int i = 1; i + 1 < argc; ++i)
+        if (qstrcmp(argv[i], "--lang") == 0)
+            language = QString::fromLocal8Bit(argv[i + 1]);
+    if (!meridian::i18n::availableLanguages().contains(language))
+        language = meridian::i18n::systemLanguage();
+    meridian::i18n::installTranslations(app, language);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Meridian trading and market-simulation workstation"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption langOption(QStringLiteral("lang"), tr("Interface language: en or zh_CN."),
+                                        tr("language"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"), tr("Colour theme: light or dark."), tr("theme"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                              tr("Render the main window after start-up, save it as a PNG file "
+                                                 "and exit."),
+                                              tr("file"));
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+                                            tr("Use this SQLite database instead of the one in the data folder."),
+                                            tr("path"));
+    const QCommandLineOption resetLayoutOption(QStringLiteral("reset-layout"),
+                                               tr("Start with the default layout of the docks."));
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"), tr("Log debug messages to the console."));
+    parser.addOptions({langOption, themeOption, screenshotOption, databaseOption, resetLayoutOption, verboseOption});
+    parser.process(app);
+
+    if (parser.isSet(langOption) && !meridian::i18n::availableLanguages().contains(parser.value(langOption))) {
+        std::fputs(qPrintable(tr("meridian: unknown language \"%1\"; available: %2\n")
+                                  .arg(parser.value(langOption),
+                                       meridian::i18n::availableLanguages().join(QStringLiteral(", ")))),
+                   stderr);
+        return 2;
+    }
+    meridian::ui::Theme theme = meridian::ui::themeFromName(QSettings().value(QStringLiteral("ui/theme")).toString());
+    if (parser.isSet(themeOption)) {
+        theme = meridian::ui::themeFromName(parser.value(themeOption));
+        if (theme == meridian::ui::Theme::Invalid) {
+            std::fputs(qPrintable(tr("meridian: unknown theme \"%1\"; use light or dark\n").arg(parser.value(themeOption))),
+                       stderr);
+            return 2;
+        }
+    }
+    if (theme == meridian::ui::Theme::Invalid)
+        theme = meridian::ui::Theme::Light;
+
+    const meridian::app::AppPaths paths = meridian::app::resolvePaths(parser.value(databaseOption));
+    auto logBuffer = std::make_shared<meridian::ui::LogBuffer>();
+    meridian::app::initLogging(paths, meridian::app::LogMode::Gui, parser.isSet(verboseOption), logBuffer);
+    auto logger = meridian::log::get("app");
+    logger->info("Meridian {} starting, language {}, theme {}", meridian::app::versionString().toStdString(),
+                 language.toStdString(), meridian::ui::themeName(theme).toStdString());
+
+    meridian::ui::applyFont(app, language);
+    meridian::ui::applyTheme(app, theme);
+
+    meridian::ui::MainWindowContext context;
+    context.version = meridian::app::versionString();
+    context.dataDirectory = paths.dataDirectory;
+    context.databasePath = paths.databasePath;
+    context.logFilePath = paths.logFilePath;
+    context.pluginDirectory = paths.pluginDirectory;
+    context.logBuffer = logBuffer;
+    auto window = std::make_unique<meridian::ui::MainWindow>(context);
+    window->setTheme(theme, /*remember=*/false);
+    if (!parser.isSet(resetLayoutOption) && !parser.isSet(screenshotOption))
+        window->restoreLayout();
+    window->show();
+
+    // The GUI thread never touches SQLite: the database is opened (and migrated) on a worker thread.
+    QPointer<meridian::ui::MainWindow> target(window.get());
+    const std::string databasePath = paths.databasePath.toStdString();
+    QThread *opener = QThread::create([target, databasePath] {
+        QDir().mkpath(QFileInfo(QString::fromStdString(databasePath)).absolutePath());
+        auto db = meridian::store::Database::open(databasePath);
+        bool ok = db.has_value();
+        QString text;
+        if (ok) {
+            const int version = db->schemaVersion().value_or(0);
+            text = Gui::tr("Schema version %1").arg(version);
+            meridian::log::get("store")->info("Database ready: {} (schema version {})", databasePath, version);
+        } else {
+            text = QString::fromStdString(db.error().message);
+            meridian::log::get("store")->error("Database unavailable: {}", db.error().message);
+        }
+        QMetaObject::invokeMethod(
+            target, [target, ok, text] {
+                if (target)
+                    target->setDatabaseStatus(ok, text);
+            },
+            Qt::QueuedConnection);
+    });
+
+    int exitCode = 0;
+    if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        // Wait for the start-up work (the database check) so the picture shows the settled window.
+        auto take = [&app, &window, &exitCode, file, logger] {
+            window->logDock()->drain();
+            QApplication::processEvents();
+            const QPixmap pixmap = window->grab();
+            if (pixmap.isNull() || !pixmap.save(file, "PNG")) {
+                std::fputs(qPrintable(tr("meridian: cannot write the screenshot to %1\n").arg(file)), stderr);
+                exitCode = 1;
+            } else {
+                logger->info("Screenshot saved to {}", file.toStdString());
+            }
+            app.exit(exitCode);
+        };
+        QObject::connect(opener, &QThread::finished, &app, [take] { QTimer::singleShot(200, take); });
+    }
+    opener->start();
+    const int loopCode = app.exec();
+    opener->wait();
+    delete opener;
+    window.reset();
+    logger->info("Meridian stopped");
+    meridian::app::shutdownLogging();
+    return exitCode != 0 ? exitCode : loopCode;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (!meridian::app::hasDisplay(argc, argv)) {
+        // --help and --version work without a display.
+        for (int i = 1; i < argc; ++i) {
+            const QByteArray arg(argv[i]);
+            if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v") {
+                QCoreApplication app(argc, argv);
+                meridian::app::setApplicationIdentity();
+                std::printf("%s %s\n", "meridian", qPrintable(meridian::app::versionString()));
+                if (arg == "--help" || arg == "-h")
+                    std::fputs(meridian::app::AppText::noDisplayHint().toLocal8Bit().constData(), stdout);
+                return 0;
+            }
+        }
+        return refuseWithoutDisplay(argc, argv);
+    }
+    return Gui::run(argc, argv);
+}

@@ -1,0 +1,437 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#include "widgets/main_window.h"
+
+#include "docks/log_dock.h"
+#include "docks/planned_dock.h"
+#include "i18n/translations.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFormLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace meridian::ui {
+
+namespace {
+
+// Bump when the set of docks changes, so an old saved layout is not applied to a new window.
+constexpr int kLayoutVersion = 1;
+
+const char *const kThemeKey = "ui/theme";
+const char *const kLanguageKey = "ui/language";
+
+QLabel *selectableLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setWordWrap(true);
+    return label;
+}
+
+} // namespace
+
+MainWindow::MainWindow(MainWindowContext context, QWidget *parent)
+    : QMainWindow(parent), m_context(std::move(context))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/meridian.png")));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks);
+    resize(1400, 860);
+
+    // The overview is the central widget: what this installation is and where its files are.
+    m_overview = new QWidget(this);
+    m_overview->setObjectName(QStringLiteral("overview"));
+    auto *layout = new QVBoxLayout(m_overview);
+    layout->setContentsMargins(24, 24, 24, 24);
+    m_overviewTitle = new QLabel(m_overview);
+    QFont titleFont = m_overviewTitle->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    m_overviewTitle->setFont(titleFont);
+    m_overviewIntro = new QLabel(m_overview);
+    m_overviewIntro->setWordWrap(true);
+    auto *form = new QFormLayout;
+    form->setLabelAlignment(Qt::AlignLeft);
+    m_versionValue = selectableLabel(m_overview);
+    m_dataValue = selectableLabel(m_overview);
+    m_databaseValue = selectableLabel(m_overview);
+    m_logValue = selectableLabel(m_overview);
+    m_pluginValue = selectableLabel(m_overview);
+    for (QLabel *value : {m_versionValue, m_dataValue, m_databaseValue, m_logValue, m_pluginValue}) {
+        auto *key = new QLabel(m_overview);
+        m_overviewKeys.append(key);
+        form->addRow(key, value);
+    }
+    layout->addWidget(m_overviewTitle);
+    layout->addWidget(m_overviewIntro);
+    layout->addSpacing(12);
+    layout->addLayout(form);
+    layout->addStretch(1);
+    setCentralWidget(m_overview);
+
+    createDocks();
+    createActions();
+    createMenus();
+    createStatusBar();
+    retranslate();
+
+    // The layout a first run starts with; "Reset layout" comes back to it.
+    m_defaultState = saveState(kLayoutVersion);
+
+    const QString savedTheme = QSettings().value(QLatin1String(kThemeKey)).toString();
+    m_theme = themeFromName(savedTheme) == Theme::Dark ? Theme::Dark : Theme::Light;
+    (m_theme == Theme::Dark ? m_darkTheme : m_lightTheme)->setChecked(true);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    m_logDock = new LogDock(m_context.logBuffer, this);
+    struct Planned
+    {
+        const char *objectName;
+        const char *title;
+        const char *description;
+        Qt::DockWidgetArea area;
+    };
+    const Planned planned[] = {
+        {"dock.orderbook", QT_TRANSLATE_NOOP("PlannedDock", "Order Book"),
+         QT_TRANSLATE_NOOP("PlannedDock", "A price ladder with bid and ask sizes, your own orders at their levels "
+                                          "and the volume traded at each price, with click-to-trade."),
+         Qt::LeftDockWidgetArea},
+        {"dock.chart", QT_TRANSLATE_NOOP("PlannedDock", "Price Chart"),
+         QT_TRANSLATE_NOOP("PlannedDock", "Candles of any interval built from trades or bars, volume, indicators "
+                                          "and your fills, with a crosshair, zoom and pan."),
+         Qt::RightDockWidgetArea},
+        {"dock.simulation", QT_TRANSLATE_NOOP("PlannedDock", "Simulation Control"),
+         QT_TRANSLATE_NOOP("PlannedDock", "Choose a scenario, instruments, agents and strategies; start, pause, "
+                                          "step and set the speed of an agent-based market simulation."),
+         Qt::RightDockWidgetArea},
+        {"dock.backtest", QT_TRANSLATE_NOOP("PlannedDock", "Backtest"),
+         QT_TRANSLATE_NOOP("PlannedDock", "Run a strategy over historical bars, trades or order-book data and "
+                                          "read its statistics, equity, drawdown and trades; optimise parameters."),
+         Qt::RightDockWidgetArea},
+        {"dock.signals", QT_TRANSLATE_NOOP("PlannedDock", "Signals"),
+         QT_TRANSLATE_NOOP("PlannedDock", "The live signal stream: instrument, direction, strength, strategy, "
+                                          "reason and latency, newest first, with filters."),
+         Qt::BottomDockWidgetArea},
+        {"dock.risk", QT_TRANSLATE_NOOP("PlannedDock", "Risk Alerts"),
+         QT_TRANSLATE_NOOP("PlannedDock", "Risk alerts by level, to acknowledge, and the trading state with its "
+                                          "kill switch."),
+         Qt::BottomDockWidgetArea},
+        {"dock.orders", QT_TRANSLATE_NOOP("PlannedDock", "Orders and Fills"),
+         QT_TRANSLATE_NOOP("PlannedDock", "Your orders, fills, positions and account, sortable and filterable, "
+                                          "with CSV export."),
+         Qt::BottomDockWidgetArea},
+        {"dock.strategies", QT_TRANSLATE_NOOP("PlannedDock", "Strategies"),
+         QT_TRANSLATE_NOOP("PlannedDock", "Strategy instances and their state, parameter editors built from each "
+                                          "plugin's schema, live variables and the loaded plugins."),
+         Qt::LeftDockWidgetArea},
+    };
+    QDockWidget *previousBottom = nullptr;
+    QDockWidget *previousRight = nullptr;
+    QDockWidget *previousLeft = nullptr;
+    for (const Planned &p : planned) {
+        auto *dock = new PlannedDock(QString::fromLatin1(p.objectName), p.title, p.description, this);
+        addDockWidget(p.area, dock);
+        m_docks.append(dock);
+        // Docks sharing an area are tabbed, so the first run looks tidy at any window size.
+        QDockWidget *&previous = p.area == Qt::BottomDockWidgetArea  ? previousBottom
+                                 : p.area == Qt::RightDockWidgetArea ? previousRight
+                                                                     : previousLeft;
+        if (previous)
+            tabifyDockWidget(previous, dock);
+        previous = dock;
+    }
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    tabifyDockWidget(previousBottom, m_logDock);
+    m_docks.append(m_logDock);
+    m_logDock->raise();
+    for (QDockWidget *dock : std::as_const(m_docks))
+        dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                          QDockWidget::DockWidgetFloatable);
+    resizeDocks({previousLeft, previousRight}, {320, 420}, Qt::Horizontal);
+    resizeDocks({m_logDock}, {220}, Qt::Vertical);
+    // The first tab of each group is the one shown.
+    for (const char *name : {"dock.orderbook", "dock.chart"})
+        if (auto *dock = findChild<QDockWidget *>(QLatin1String(name)))
+            dock->raise();
+}
+
+void MainWindow::createActions()
+{
+    m_openDataFolder = new QAction(this);
+    connect(m_openDataFolder, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_context.dataDirectory)); });
+    m_quit = new QAction(this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    m_themeGroup = new QActionGroup(this);
+    m_lightTheme = new QAction(m_themeGroup);
+    m_lightTheme->setCheckable(true);
+    m_lightTheme->setObjectName(QStringLiteral("action.theme.light"));
+    m_darkTheme = new QAction(m_themeGroup);
+    m_darkTheme->setCheckable(true);
+    m_darkTheme->setObjectName(QStringLiteral("action.theme.dark"));
+    connect(m_lightTheme, &QAction::triggered, this, [this] { setTheme(Theme::Light); });
+    connect(m_darkTheme, &QAction::triggered, this, [this] { setTheme(Theme::Dark); });
+
+    m_languageGroup = new QActionGroup(this);
+    for (const QString &language : i18n::availableLanguages()) {
+        auto *action = new QAction(i18n::nativeLanguageName(language), m_languageGroup);
+        action->setCheckable(true);
+        action->setData(language);
+        action->setObjectName(QStringLiteral("action.language.") + language);
+        action->setChecked(language == i18n::currentLanguage());
+        connect(action, &QAction::triggered, this, [this, language] { setLanguage(language); });
+    }
+
+    m_resetLayout = new QAction(this);
+    m_resetLayout->setObjectName(QStringLiteral("action.resetLayout"));
+    connect(m_resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
+    m_fullScreen = new QAction(this);
+    m_fullScreen->setShortcut(QKeySequence::FullScreen);
+    m_fullScreen->setCheckable(true);
+    connect(m_fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+
+    auto showDock = [this](const char *name) {
+        return [this, name] {
+            if (auto *dock = findChild<QDockWidget *>(QLatin1String(name))) {
+                dock->show();
+                dock->raise();
+            }
+        };
+    };
+    m_showSimulation = new QAction(this);
+    connect(m_showSimulation, &QAction::triggered, this, showDock("dock.simulation"));
+    m_showBacktest = new QAction(this);
+    connect(m_showBacktest, &QAction::triggered, this, showDock("dock.backtest"));
+    m_showOrderBook = new QAction(this);
+    connect(m_showOrderBook, &QAction::triggered, this, showDock("dock.orderbook"));
+    m_showOrders = new QAction(this);
+    connect(m_showOrders, &QAction::triggered, this, showDock("dock.orders"));
+    m_showRisk = new QAction(this);
+    connect(m_showRisk, &QAction::triggered, this, showDock("dock.risk"));
+    m_showStrategies = new QAction(this);
+    connect(m_showStrategies, &QAction::triggered, this, showDock("dock.strategies"));
+    m_openPluginFolder = new QAction(this);
+    connect(m_openPluginFolder, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_context.pluginDirectory)); });
+
+    m_about = new QAction(this);
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQt = new QAction(this);
+    m_aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_openDataFolder);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quit);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_docksMenu = m_viewMenu->addMenu(QString());
+    for (QDockWidget *dock : std::as_const(m_docks))
+        m_docksMenu->addAction(dock->toggleViewAction());
+    m_themeMenu = m_viewMenu->addMenu(QString());
+    m_themeMenu->addAction(m_lightTheme);
+    m_themeMenu->addAction(m_darkTheme);
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->addActions(m_languageGroup->actions());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_resetLayout);
+    m_viewMenu->addAction(m_fullScreen);
+
+    m_simulationMenu = menuBar()->addMenu(QString());
+    m_simulationMenu->addAction(m_showSimulation);
+    m_backtestMenu = menuBar()->addMenu(QString());
+    m_backtestMenu->addAction(m_showBacktest);
+    m_tradingMenu = menuBar()->addMenu(QString());
+    m_tradingMenu->addAction(m_showOrderBook);
+    m_tradingMenu->addAction(m_showOrders);
+    m_tradingMenu->addAction(m_showRisk);
+    m_pluginsMenu = menuBar()->addMenu(QString());
+    m_pluginsMenu->addAction(m_showStrategies);
+    m_pluginsMenu->addAction(m_openPluginFolder);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_about);
+    m_helpMenu->addAction(m_aboutQt);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_databaseStatus = new QLabel(this);
+    m_databaseStatus->setObjectName(QStringLiteral("databaseStatus"));
+    m_clock = new QLabel(this);
+    m_clock->setObjectName(QStringLiteral("clock"));
+    statusBar()->addPermanentWidget(m_databaseStatus);
+    statusBar()->addPermanentWidget(m_clock);
+    auto *timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, &MainWindow::updateClock);
+    timer->start(1000);
+    updateClock();
+}
+
+void MainWindow::updateClock()
+{
+    m_clock->setText(tr("UTC %1").arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("HH:mm:ss"))));
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Meridian"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_docksMenu->setTitle(tr("&Docks"));
+    m_themeMenu->setTitle(tr("&Theme"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_simulationMenu->setTitle(tr("&Simulation"));
+    m_backtestMenu->setTitle(tr("&Backtest"));
+    m_tradingMenu->setTitle(tr("&Trading"));
+    m_pluginsMenu->setTitle(tr("&Plugins"));
+    m_helpMenu->setTitle(tr("&Help"));
+
+    m_openDataFolder->setText(tr("Open &Data Folder"));
+    m_quit->setText(tr("&Quit"));
+    m_lightTheme->setText(tr("&Light"));
+    m_darkTheme->setText(tr("&Dark"));
+    m_resetLayout->setText(tr("&Reset Layout"));
+    m_resetLayout->setStatusTip(tr("Put every dock back where it was on the first start"));
+    m_fullScreen->setText(tr("&Full Screen"));
+    m_showSimulation->setText(tr("Simulation &Control"));
+    m_showBacktest->setText(tr("&Backtest"));
+    m_showOrderBook->setText(tr("Order &Book"));
+    m_showOrders->setText(tr("&Orders and Fills"));
+    m_showRisk->setText(tr("&Risk Alerts"));
+    m_showStrategies->setText(tr("&Strategies"));
+    m_openPluginFolder->setText(tr("Open &Plugin Folder"));
+    m_about->setText(tr("&About Meridian"));
+    m_aboutQt->setText(tr("About &Qt"));
+
+    m_overviewTitle->setText(tr("Meridian"));
+    m_overviewIntro->setText(tr("Trading and market-simulation workstation. Views open as docks: drag them to "
+                                "arrange the screen, float them onto other monitors, or bring them back from "
+                                "the View menu."));
+    const QStringList keys = {tr("Version"), tr("Data folder"), tr("Database"), tr("Log file"), tr("Plugin folder")};
+    for (int i = 0; i < m_overviewKeys.size(); ++i)
+        m_overviewKeys[i]->setText(keys[i]);
+    m_versionValue->setText(m_context.version);
+    m_dataValue->setText(QDir::toNativeSeparators(m_context.dataDirectory));
+    m_logValue->setText(QDir::toNativeSeparators(m_context.logFilePath));
+    m_pluginValue->setText(QDir::toNativeSeparators(m_context.pluginDirectory));
+    setDatabaseStatus(m_databaseOk, m_databaseText);
+    updateClock();
+}
+
+void MainWindow::setDatabaseStatus(bool ok, const QString &text)
+{
+    m_databaseOk = ok;
+    m_databaseText = text;
+    m_databaseKnown = m_databaseKnown || !text.isEmpty();
+    const QString path = QDir::toNativeSeparators(m_context.databasePath);
+    if (!m_databaseKnown) {
+        m_databaseStatus->setText(tr("Database: opening…"));
+        m_databaseValue->setText(path);
+        return;
+    }
+    m_databaseStatus->setText(ok ? tr("Database: ready") : tr("Database: unavailable"));
+    m_databaseStatus->setToolTip(text);
+    m_databaseStatus->setStyleSheet(ok ? QString() : QStringLiteral("color: #e5484d;"));
+    m_databaseValue->setText(path + QStringLiteral("\n") + text);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Meridian"),
+                       tr("<h3>Meridian %1</h3><p>Trading and market-simulation workstation.</p>"
+                          "<p>Built with Qt %2. Licensed under the GNU General Public License, version 3 or "
+                          "later.</p>")
+                           .arg(m_context.version, QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (settings.value(QStringLiteral("window/layoutVersion")).toInt() != kLayoutVersion)
+        return;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kLayoutVersion);
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/layoutVersion"), kLayoutVersion);
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState(kLayoutVersion));
+}
+
+void MainWindow::resetLayout()
+{
+    for (QDockWidget *dock : std::as_const(m_docks))
+        dock->setFloating(false);
+    restoreState(m_defaultState, kLayoutVersion);
+    for (QDockWidget *dock : std::as_const(m_docks))
+        dock->show();
+    for (const char *name : {"dock.orderbook", "dock.chart", "dock.log"})
+        if (auto *dock = findChild<QDockWidget *>(QLatin1String(name)))
+            dock->raise();
+}
+
+void MainWindow::setTheme(Theme theme, bool remember)
+{
+    if (theme == Theme::Invalid)
+        return;
+    m_theme = theme;
+    applyTheme(*qApp, theme);
+    (theme == Theme::Dark ? m_darkTheme : m_lightTheme)->setChecked(true);
+    if (remember)
+        QSettings().setValue(QLatin1String(kThemeKey), themeName(theme));
+}
+
+bool MainWindow::setLanguage(const QString &language, bool remember)
+{
+    if (!i18n::installTranslations(*qApp, language))
+        return false;
+    applyFont(*qApp, language);
+    for (QAction *action : m_languageGroup->actions())
+        action->setChecked(action->data().toString() == language);
+    if (remember)
+        QSettings().setValue(QLatin1String(kLanguageKey), language);
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+} // namespace meridian::ui

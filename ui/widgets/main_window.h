@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#pragma once
+
+#include "widgets/theme.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+namespace meridian::ui {
+
+class LogBuffer;
+class LogDock;
+
+/// What the main window shows about the installation; filled by the composition root.
+struct MainWindowContext
+{
+    QString version;
+    QString dataDirectory;
+    QString databasePath;
+    QString logFilePath;
+    QString pluginDirectory;
+    std::shared_ptr<LogBuffer> logBuffer;
+};
+
+/// Meridian's main window: dockable views, menus, status bar, theme, language and saved layout.
+///
+/// Thread: GUI.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(MainWindowContext context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Restores the layout saved by the last session, if any (call before show()).
+    void restoreLayout();
+    /// Saves geometry and dock layout to the user's settings.
+    void saveLayout() const;
+    /// Puts every dock back where it starts on a first run.
+    void resetLayout();
+
+    Theme theme() const { return m_theme; }
+    /// Applies and remembers a theme.
+    void setTheme(Theme theme, bool remember = true);
+    /// Switches the interface language ("en", "zh_CN") and remembers it.
+    bool setLanguage(const QString &language, bool remember = true);
+
+    /// Returns the docks, in the order they are listed in the View menu.
+    QList<QDockWidget *> docks() const { return m_docks; }
+    LogDock *logDock() const { return m_logDock; }
+
+public slots:
+    /// Shows the outcome of opening the database (called from the start-up worker, queued).
+    void setDatabaseStatus(bool ok, const QString &text);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createDocks();
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void retranslate();
+    void showAbout();
+    void updateClock();
+
+    MainWindowContext m_context;
+    Theme m_theme = Theme::Light;
+    QByteArray m_defaultState;
+    QList<QDockWidget *> m_docks;
+    LogDock *m_logDock = nullptr;
+
+    QWidget *m_overview = nullptr;
+    QLabel *m_overviewTitle = nullptr;
+    QLabel *m_overviewIntro = nullptr;
+    QList<QLabel *> m_overviewKeys;
+    QLabel *m_versionValue = nullptr;
+    QLabel *m_dataValue = nullptr;
+    QLabel *m_databaseValue = nullptr;
+    QLabel *m_logValue = nullptr;
+    QLabel *m_pluginValue = nullptr;
+
+    QLabel *m_databaseStatus = nullptr;
+    QLabel *m_clock = nullptr;
+    bool m_databaseOk = false;
+    QString m_databaseText;
+    bool m_databaseKnown = false;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_docksMenu = nullptr;
+    QMenu *m_themeMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_simulationMenu = nullptr;
+    QMenu *m_backtestMenu = nullptr;
+    QMenu *m_tradingMenu = nullptr;
+    QMenu *m_pluginsMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+
+    QAction *m_openDataFolder = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_lightTheme = nullptr;
+    QAction *m_darkTheme = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    QAction *m_resetLayout = nullptr;
+    QAction *m_fullScreen = nullptr;
+    QAction *m_showSimulation = nullptr;
+    QAction *m_showBacktest = nullptr;
+    QAction *m_showOrderBook = nullptr;
+    QAction *m_showOrders = nullptr;
+    QAction *m_showRisk = nullptr;
+    QAction *m_showStrategies = nullptr;
+    QAction *m_openPluginFolder = nullptr;
+    QAction *m_about = nullptr;
+    QAction *m_aboutQt = nullptr;
+};
+
+} // namespace meridian::ui
