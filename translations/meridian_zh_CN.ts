@@ -1,4 +1,514 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AppText</name>
+    <message>
+        <source>meridian: no display found (DISPLAY and WAYLAND_DISPLAY are not set).
+To run the workstation on a machine without a screen, start it in a virtual display:
+    xvfb-run -a meridian
+or render one screenshot offscreen:
+    QT_QPA_PLATFORM=offscreen meridian --screenshot meridian.png
+For headless work use the command-line tool: meridian-cli --help
+</source>
+        <translation>meridian：未找到显示器（未设置 DISPLAY 和 WAYLAND_DISPLAY）。
+要在没有屏幕的机器上运行工作站，请在虚拟显示器中启动：
+    xvfb-run -a meridian
+或在离屏模式下渲染一张截图：
+    QT_QPA_PLATFORM=offscreen meridian --screenshot meridian.png
+无界面工作请使用命令行工具：meridian-cli --help
+</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Show help for meridian-cli or for one command</source>
+        <translation>显示 meridian-cli 或某个命令的帮助</translation>
+    </message>
+    <message>
+        <source>Print the version of Meridian and its components</source>
+        <translation>显示 Meridian 及其组件的版本</translation>
+    </message>
+    <message>
+        <source>Inspect, migrate or check a Meridian database</source>
+        <translation>查看、迁移或检查 Meridian 数据库</translation>
+    </message>
+    <message>
+        <source>Usage: meridian-cli &lt;command&gt; [options]
+
+Meridian&apos;s headless tool for simulations, backtests and data work.
+
+Commands:
+</source>
+        <translation>用法：meridian-cli &lt;命令&gt; [选项]
+
+Meridian 的无界面工具，用于仿真、回测和数据处理。
+
+命令：
+</translation>
+    </message>
+    <message>
+        <source>
+Run &quot;meridian-cli &lt;command&gt; --help&quot; for the options of a command.
+</source>
+        <translation>
+运行“meridian-cli &lt;命令&gt; --help”查看某个命令的选项。
+</translation>
+    </message>
+    <message>
+        <source>meridian-cli %1</source>
+        <translation>meridian-cli %1</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>meridian-cli %1: %2
+</source>
+        <translation>meridian-cli %1：%2
+</translation>
+    </message>
+    <message>
+        <source>meridian-cli: unknown command &quot;%1&quot;
+
+</source>
+        <translation>meridian-cli：未知命令“%1”
+
+</translation>
+    </message>
+    <message>
+        <source>meridian-cli: unknown command &quot;%1&quot;
+</source>
+        <translation>meridian-cli：未知命令“%1”
+</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>以 JSON 格式输出。</translation>
+    </message>
+    <message>
+        <source>meridian-cli %1
+Qt %2, SQLite %3, database schema %4, %5 build
+</source>
+        <translation>meridian-cli %1
+Qt %2，SQLite %3，数据库结构版本 %4，%5 构建
+</translation>
+    </message>
+    <message>
+        <source>info: show the schema version and row counts (creates and migrates the database if needed); check: verify integrity without changing anything.</source>
+        <translation>info：显示结构版本和各表行数（必要时创建并迁移数据库）；check：校验完整性，不做任何修改。</translation>
+    </message>
+    <message>
+        <source>The database file (default: the one in the data folder).</source>
+        <translation>数据库文件（默认：数据文件夹中的数据库）。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>meridian-cli db: expected one action, info or check
+</source>
+        <translation>meridian-cli db：需要一个操作，info 或 check
+</translation>
+    </message>
+    <message>
+        <source>meridian-cli db: %1
+</source>
+        <translation>meridian-cli db：%1
+</translation>
+    </message>
+    <message>
+        <source>%1: integrity ok, schema version %2
+</source>
+        <translation>%1：完整性正常，结构版本 %2
+</translation>
+    </message>
+    <message>
+        <source>Database %1
+Schema version %2
+Rows per table:
+</source>
+        <translation>数据库 %1
+结构版本 %2
+各表行数：
+</translation>
+    </message>
+</context>
+<context>
+    <name>Gui</name>
+    <message>
+        <source>Meridian trading and market-simulation workstation</source>
+        <translation>Meridian 交易与市场仿真工作站</translation>
+    </message>
+    <message>
+        <source>Interface language: en or zh_CN.</source>
+        <translation>界面语言：en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Colour theme: light or dark.</source>
+        <translation>配色主题：light 或 dark。</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Render the main window after start-up, save it as a PNG file and exit.</source>
+        <translation>启动后渲染主窗口，保存为 PNG 文件并退出。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Use this SQLite database instead of the one in the data folder.</source>
+        <translation>使用此 SQLite 数据库，而不是数据文件夹中的数据库。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Start with the default layout of the docks.</source>
+        <translation>以默认停靠布局启动。</translation>
+    </message>
+    <message>
+        <source>Log debug messages to the console.</source>
+        <translation>在控制台输出调试日志。</translation>
+    </message>
+    <message>
+        <source>meridian: unknown language &quot;%1&quot;; available: %2
+</source>
+        <translation>meridian：未知语言“%1”；可用：%2
+</translation>
+    </message>
+    <message>
+        <source>meridian: unknown theme &quot;%1&quot;; use light or dark
+</source>
+        <translation>meridian：未知主题“%1”；请使用 light 或 dark
+</translation>
+    </message>
+    <message>
+        <source>Schema version %1</source>
+        <translation>结构版本 %1</translation>
+    </message>
+    <message>
+        <source>meridian: cannot write the screenshot to %1
+</source>
+        <translation>meridian：无法将截图写入 %1
+</translation>
+    </message>
+</context>
+<context>
+    <name>PlannedDock</name>
+    <message>
+        <source>Order Book</source>
+        <translation>订单簿</translation>
+    </message>
+    <message>
+        <source>A price ladder with bid and ask sizes, your own orders at their levels and the volume traded at each price, with click-to-trade.</source>
+        <translation>价格阶梯：显示买卖挂单量、您在各价位的订单以及各价位的成交量，支持点击下单。</translation>
+    </message>
+    <message>
+        <source>Price Chart</source>
+        <translation>价格图表</translation>
+    </message>
+    <message>
+        <source>Candles of any interval built from trades or bars, volume, indicators and your fills, with a crosshair, zoom and pan.</source>
+        <translation>由成交或K线生成的任意周期蜡烛图，含成交量、指标和您的成交记录，支持十字光标、缩放和平移。</translation>
+    </message>
+    <message>
+        <source>Simulation Control</source>
+        <translation>仿真控制</translation>
+    </message>
+    <message>
+        <source>Choose a scenario, instruments, agents and strategies; start, pause, step and set the speed of an agent-based market simulation.</source>
+        <translation>选择情景、合约、代理和策略；启动、暂停、单步运行基于代理的市场仿真并设置其速度。</translation>
+    </message>
+    <message>
+        <source>Backtest</source>
+        <translation>回测</translation>
+    </message>
+    <message>
+        <source>Run a strategy over historical bars, trades or order-book data and read its statistics, equity, drawdown and trades; optimise parameters.</source>
+        <translation>在历史K线、成交或订单簿数据上运行策略，查看统计、权益、回撤和交易；优化参数。</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>The live signal stream: instrument, direction, strength, strategy, reason and latency, newest first, with filters.</source>
+        <translation>实时信号流：合约、方向、强度、策略、原因和延迟，最新在前，可筛选。</translation>
+    </message>
+    <message>
+        <source>Risk Alerts</source>
+        <translation>风险警报</translation>
+    </message>
+    <message>
+        <source>Risk alerts by level, to acknowledge, and the trading state with its kill switch.</source>
+        <translation>按级别显示的风险警报（可确认），以及交易状态和紧急停止开关。</translation>
+    </message>
+    <message>
+        <source>Orders and Fills</source>
+        <translation>订单与成交</translation>
+    </message>
+    <message>
+        <source>Your orders, fills, positions and account, sortable and filterable, with CSV export.</source>
+        <translation>您的订单、成交、持仓和账户，可排序、可筛选，可导出 CSV。</translation>
+    </message>
+    <message>
+        <source>Strategies</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Strategy instances and their state, parameter editors built from each plugin&apos;s schema, live variables and the loaded plugins.</source>
+        <translation>策略实例及其状态、依据各插件参数定义生成的参数编辑器、实时变量以及已加载的插件。</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::LogDock</name>
+    <message numerus="yes">
+        <source>%n line(s) dropped</source>
+        <translation>
+            <numerusform>已丢弃 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Show lines at this level and above</source>
+        <translation>显示此级别及以上的日志</translation>
+    </message>
+    <message>
+        <source>Filter by text</source>
+        <translation>按文本筛选</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Scroll to the newest line as it arrives</source>
+        <translation>有新日志时滚动到最新一行</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::LogModel</name>
+    <message>
+        <source>Trace</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::MainWindow</name>
+    <message>
+        <source>UTC %1</source>
+        <translation>UTC %1</translation>
+    </message>
+    <message>
+        <source>Meridian</source>
+        <translation>Meridian</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Docks</source>
+        <translation>停靠窗口(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Simulation</source>
+        <translation>仿真(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Backtest</source>
+        <translation>回测(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Trading</source>
+        <translation>交易(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Plugins</source>
+        <translation>插件(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Data Folder</source>
+        <translation>打开数据文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put every dock back where it was on the first start</source>
+        <translation>将所有停靠窗口恢复到首次启动时的位置</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Simulation &amp;Control</source>
+        <translation>仿真控制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Order &amp;Book</source>
+        <translation>订单簿(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Orders and Fills</source>
+        <translation>订单与成交(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Risk Alerts</source>
+        <translation>风险警报(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Strategies</source>
+        <translation>策略(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Plugin Folder</source>
+        <translation>打开插件文件夹(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;About Meridian</source>
+        <translation>关于 Meridian(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Trading and market-simulation workstation. Views open as docks: drag them to arrange the screen, float them onto other monitors, or bring them back from the View menu.</source>
+        <translation>交易与市场仿真工作站。各视图以停靠窗口打开：拖动以排列屏幕，浮动到其他显示器，或从“视图”菜单中重新打开。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <source>Plugin folder</source>
+        <translation>插件文件夹</translation>
+    </message>
+    <message>
+        <source>Database: opening…</source>
+        <translation>数据库：正在打开…</translation>
+    </message>
+    <message>
+        <source>Database: ready</source>
+        <translation>数据库：就绪</translation>
+    </message>
+    <message>
+        <source>Database: unavailable</source>
+        <translation>数据库：不可用</translation>
+    </message>
+    <message>
+        <source>About Meridian</source>
+        <translation>关于 Meridian</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Meridian %1&lt;/h3&gt;&lt;p&gt;Trading and market-simulation workstation.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Meridian %1&lt;/h3&gt;&lt;p&gt;交易与市场仿真工作站。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。依据 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::PlannedDock</name>
+    <message>
+        <source>This view is not available in this version yet.</source>
+        <translation>此视图在当前版本中尚不可用。</translation>
+    </message>
+</context>
 </TS>
