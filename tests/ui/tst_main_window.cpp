@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#include "bridge/log_buffer.h"
+#include "docks/log_dock.h"
+#include "i18n/translations.h"
+#include "widgets/main_window.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QtTest>
+
+using meridian::ui::MainWindow;
+using meridian::ui::MainWindowContext;
+using meridian::ui::Theme;
+
+namespace {
+
+MainWindowContext context()
+{
+    MainWindowContext c;
+    c.version = QStringLiteral("test");
+    c.dataDirectory = QStringLiteral("/tmp/data");
+    c.databasePath = QStringLiteral("/tmp/data/meridian.sqlite");
+    c.logFilePath = QStringLiteral("/tmp/data/logs/meridian.log");
+    c.pluginDirectory = QStringLiteral("/tmp/plugins");
+    c.logBuffer = std::make_shared<meridian::ui::LogBuffer>();
+    return c;
+}
+
+QStringList menuTitles(const MainWindow &window)
+{
+    QStringList titles;
+    for (QAction *action : window.menuBar()->actions())
+        titles.append(action->text());
+    return titles;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void hasTheMenusInOrder();
+    void docksAreMovableFloatableAndNamed();
+    void viewMenuTogglesEveryDock();
+    void resetLayoutBringsEveryDockBack();
+    void layoutIsSavedAndRestoredPerUser();
+    void languageSwitchRetranslatesAtRunTime();
+    void themeSwitchChangesPaletteAndIsRemembered();
+    void databaseStatusIsShown();
+};
+
+void TestMainWindow::initTestCase()
+{
+    // Settings go to a throw-away folder, never to the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("MeridianTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+    meridian::i18n::installTranslations(*qApp, QStringLiteral("en"));
+}
+
+void TestMainWindow::hasTheMenusInOrder()
+{
+    MainWindow window(context());
+    QCOMPARE(menuTitles(window), (QStringList{QStringLiteral("&File"), QStringLiteral("&View"),
+                                              QStringLiteral("&Simulation"), QStringLiteral("&Backtest"),
+                                              QStringLiteral("&Trading"), QStringLiteral("&Plugins"),
+                                              QStringLiteral("&Help")}));
+}
+
+void TestMainWindow::docksAreMovableFloatableAndNamed()
+{
+    MainWindow window(context());
+    QSet<QString> names;
+    QVERIFY(window.docks().size() >= 9);
+    for (QDockWidget *dock : window.docks()) {
+        QVERIFY(!dock->objectName().isEmpty());
+        names.insert(dock->objectName());
+        QVERIFY(dock->features().testFlag(QDockWidget::DockWidgetMovable));
+        QVERIFY(dock->features().testFlag(QDockWidget::DockWidgetFloatable));
+        QVERIFY(dock->features().testFlag(QDockWidget::DockWidgetClosable));
+        QVERIFY(!dock->windowTitle().isEmpty());
+    }
+    QCOMPARE(names.size(), window.docks().size());
+    QVERIFY(names.contains(QStringLiteral("dock.log")));
+}
+
+void TestMainWindow::viewMenuTogglesEveryDock()
+{
+    MainWindow window(context());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (QDockWidget *dock : window.docks()) {
+        QAction *toggle = dock->toggleViewAction();
+        const bool wasHidden = dock->isHidden();
+        toggle->trigger();
+        QCOMPARE(dock->isHidden(), !wasHidden);
+        toggle->trigger();
+        QCOMPARE(dock->isHidden(), wasHidden);
+    }
+}
+
+void TestMainWindow::resetLayoutBringsEveryDockBack()
+{
+    MainWindow window(context());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QDockWidget *first = window.docks().first();
+    QDockWidget *last = window.docks().last();
+    first->close();
+    last->setFloating(true);
+    QVERIFY(first->isHidden());
+
+    window.resetLayout();
+
+    for (QDockWidget *dock : window.docks()) {
+        QVERIFY2(!dock->isHidden(), qPrintable(dock->objectName()));
+        QVERIFY2(!dock->isFloating(), qPrintable(dock->objectName()));
+    }
+}
+
+void TestMainWindow::layoutIsSavedAndRestoredPerUser()
+{
+    {
+        MainWindow window(context());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.logDock()->close();
+        window.close(); // saves the layout
+    }
+    MainWindow restored(context());
+    restored.restoreLayout();
+    restored.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&restored));
+    QVERIFY(restored.logDock()->isHidden());
+    restored.resetLayout();
+    QVERIFY(!restored.logDock()->isHidden());
+}
+
+void TestMainWindow::languageSwitchRetranslatesAtRunTime()
+{
+    MainWindow window(context());
+    QVERIFY(window.setLanguage(QStringLiteral("zh_CN")));
+    // Qt delivers QEvent::LanguageChange to the widgets through the event loop.
+    QTRY_COMPARE(menuTitles(window).first(), QStringLiteral("文件(&F)"));
+    QTRY_COMPARE(window.logDock()->windowTitle(), QStringLiteral("日志"));
+    QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("zh_CN"));
+    QVERIFY(window.setLanguage(QStringLiteral("en")));
+    QTRY_COMPARE(menuTitles(window).first(), QStringLiteral("&File"));
+    QVERIFY(!window.setLanguage(QStringLiteral("tlh")));
+}
+
+void TestMainWindow::themeSwitchChangesPaletteAndIsRemembered()
+{
+    MainWindow window(context());
+    window.setTheme(Theme::Dark);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+    QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QStringLiteral("dark"));
+    window.setTheme(Theme::Light);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 200);
+    QCOMPARE(window.theme(), Theme::Light);
+}
+
+void TestMainWindow::databaseStatusIsShown()
+{
+    MainWindow window(context());
+    auto *status = window.findChild<QLabel *>(QStringLiteral("databaseStatus"));
+    QVERIFY(status);
+    QCOMPARE(status->text(), QStringLiteral("Database: opening…"));
+    window.setDatabaseStatus(false, QStringLiteral("Database x is damaged"));
+    QCOMPARE(status->text(), QStringLiteral("Database: unavailable"));
+    QCOMPARE(status->toolTip(), QStringLiteral("Database x is damaged"));
+    window.setDatabaseStatus(true, QStringLiteral("Schema version 1"));
+    QCOMPARE(status->text(), QStringLiteral("Database: ready"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
