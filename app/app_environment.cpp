@@ -64,8 +64,9 @@ AppPaths resolvePaths(const QString &databaseOverride)
 {
     AppPaths paths;
     paths.dataDirectory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    paths.databasePath = databaseOverride.isEmpty() ? QDir(paths.dataDirectory).filePath(QStringLiteral("meridian.sqlite"))
-                                                    : QFileInfo(databaseOverride).absoluteFilePath();
+    paths.databasePath = databaseOverride.isEmpty()
+                             ? QDir(paths.dataDirectory).filePath(QStringLiteral("meridian.sqlite"))
+                             : QFileInfo(databaseOverride).absoluteFilePath();
     paths.logDirectory = QDir(paths.dataDirectory).filePath(QStringLiteral("logs"));
     paths.logFilePath = QDir(paths.logDirectory).filePath(QStringLiteral("meridian.log"));
     paths.pluginDirectory =

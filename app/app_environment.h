@@ -16,8 +16,8 @@ namespace meridian::app {
 /// Where this installation keeps its files.
 struct AppPaths
 {
-    QString dataDirectory;   ///< the user's data folder (QStandardPaths::AppDataLocation)
-    QString databasePath;    ///< the SQLite catalogue
+    QString dataDirectory; ///< the user's data folder (QStandardPaths::AppDataLocation)
+    QString databasePath;  ///< the SQLite catalogue
     QString logDirectory;
     QString logFilePath;
     QString pluginDirectory; ///< plugins installed with Meridian: <prefix>/lib/meridian/plugins

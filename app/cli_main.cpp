@@ -169,8 +169,7 @@ int Cli::db(const QStringList &arguments)
                                     "database if needed); check: verify integrity without changing anything."),
                                  QStringLiteral("info|check"));
     const QCommandLineOption databaseOption(QStringLiteral("database"),
-                                            tr("The database file (default: the one in the data folder)."),
-                                            tr("path"));
+                                            tr("The database file (default: the one in the data folder)."), tr("path"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
     parser.addOptions({databaseOption, jsonOption});
     if (!parse(parser, arguments, QStringLiteral("db")))
@@ -203,8 +202,8 @@ int Cli::db(const QStringList &arguments)
         }
         if (parser.isSet(jsonOption))
             out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("database"), paths.databasePath},
-                                                             {QStringLiteral("schema"), schema},
-                                                             {QStringLiteral("integrity"), QStringLiteral("ok")}})
+                                                            {QStringLiteral("schema"), schema},
+                                                            {QStringLiteral("integrity"), QStringLiteral("ok")}})
                                       .toJson(QJsonDocument::Compact)) +
                 QLatin1Char('\n'));
         else
@@ -240,8 +239,8 @@ int Cli::db(const QStringList &arguments)
     }
     if (parser.isSet(jsonOption)) {
         out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("database"), paths.databasePath},
-                                                         {QStringLiteral("schema"), schema},
-                                                         {QStringLiteral("rows"), counts}})
+                                                        {QStringLiteral("schema"), schema},
+                                                        {QStringLiteral("rows"), counts}})
                                   .toJson(QJsonDocument::Compact)) +
             QLatin1Char('\n'));
         return Success;

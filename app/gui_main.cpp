@@ -6,8 +6,8 @@
 #include "app_environment.h"
 
 #include "bridge/log_buffer.h"
-#include "docks/log_dock.h"
 #include "core/log.h"
+#include "docks/log_dock.h"
 #include "i18n/translations.h"
 #include "store/database.h"
 #include "widgets/main_window.h"
@@ -64,16 +64,14 @@ int Gui::run(int argc, char **argv)
     parser.setApplicationDescription(tr("Meridian trading and market-simulation workstation"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption langOption(QStringLiteral("lang"), tr("Interface language: en or zh_CN."),
-                                        tr("language"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), tr("Interface language: en or zh_CN."), tr("language"));
     const QCommandLineOption themeOption(QStringLiteral("theme"), tr("Colour theme: light or dark."), tr("theme"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
                                               tr("Render the main window after start-up, save it as a PNG file "
                                                  "and exit."),
                                               tr("file"));
-    const QCommandLineOption databaseOption(QStringLiteral("database"),
-                                            tr("Use this SQLite database instead of the one in the data folder."),
-                                            tr("path"));
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"), tr("Use this SQLite database instead of the one in the data folder."), tr("path"));
     const QCommandLineOption resetLayoutOption(QStringLiteral("reset-layout"),
                                                tr("Start with the default layout of the docks."));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"), tr("Log debug messages to the console."));
@@ -91,8 +89,9 @@ int Gui::run(int argc, char **argv)
     if (parser.isSet(themeOption)) {
         theme = meridian::ui::themeFromName(parser.value(themeOption));
         if (theme == meridian::ui::Theme::Invalid) {
-            std::fputs(qPrintable(tr("meridian: unknown theme \"%1\"; use light or dark\n").arg(parser.value(themeOption))),
-                       stderr);
+            std::fputs(
+                qPrintable(tr("meridian: unknown theme \"%1\"; use light or dark\n").arg(parser.value(themeOption))),
+                stderr);
             return 2;
         }
     }
@@ -139,7 +138,8 @@ int Gui::run(int argc, char **argv)
             meridian::log::get("store")->error("Database unavailable: {}", db.error().message);
         }
         QMetaObject::invokeMethod(
-            target, [target, ok, text] {
+            target,
+            [target, ok, text] {
                 if (target)
                     target->setDatabaseStatus(ok, text);
             },

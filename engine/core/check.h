@@ -10,8 +10,8 @@ namespace meridian::detail {
 } // namespace meridian::detail
 
 /// Stops the program when an engine invariant is broken: corrupt prices are worse than a crash.
-#define MERIDIAN_CHECK(condition, message)                                                                  \
-    do {                                                                                                    \
-        if (!(condition)) [[unlikely]]                                                                      \
-            ::meridian::detail::checkFailed(__FILE__, __LINE__, #condition, message);                       \
+#define MERIDIAN_CHECK(condition, message)                                                                             \
+    do {                                                                                                               \
+        if (!(condition)) [[unlikely]]                                                                                 \
+            ::meridian::detail::checkFailed(__FILE__, __LINE__, #condition, message);                                  \
     } while (false)

@@ -192,8 +192,8 @@ std::string Decimal::toString() const
 {
     const bool negative = m_mantissa < 0;
     // Work on the magnitude as unsigned so INT64_MIN is handled.
-    UInt128 magnitude = negative ? static_cast<UInt128>(-static_cast<Int128>(m_mantissa))
-                                           : static_cast<UInt128>(m_mantissa);
+    UInt128 magnitude =
+        negative ? static_cast<UInt128>(-static_cast<Int128>(m_mantissa)) : static_cast<UInt128>(m_mantissa);
     std::string digits;
     do {
         digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));

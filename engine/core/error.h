@@ -17,10 +17,10 @@ enum class ErrorCode : std::uint16_t {
     OutOfRange,      ///< a value does not fit the representation (overflow)
     NotFound,
     AlreadyExists,
-    Io,              ///< the file system or the operating system refused
-    Database,        ///< SQLite reported an error
-    CorruptData,     ///< stored or received data is damaged
-    Unsupported,     ///< a newer format or version than this build understands
+    Io,          ///< the file system or the operating system refused
+    Database,    ///< SQLite reported an error
+    CorruptData, ///< stored or received data is damaged
+    Unsupported, ///< a newer format or version than this build understands
     Cancelled,
 };
 

@@ -34,19 +34,17 @@ Result<Instrument> Instrument::create(InstrumentSpec spec)
         return fail(ErrorCode::InvalidArgument,
                     "Instrument " + spec.symbol + ": lot size must be positive, got " + spec.lotSize.toString());
     if (spec.multiplier.mantissa() <= 0)
-        return fail(ErrorCode::InvalidArgument, "Instrument " + spec.symbol +
-                                                    ": multiplier must be positive, got " +
-                                                    spec.multiplier.toString());
+        return fail(ErrorCode::InvalidArgument,
+                    "Instrument " + spec.symbol + ": multiplier must be positive, got " + spec.multiplier.toString());
     Instrument instrument(spec);
     if (spec.minQuantity.isNegative())
         return fail(ErrorCode::InvalidArgument, "Instrument " + spec.symbol + ": minimum quantity is negative");
     if (!spec.minQuantity.isZero()) {
         auto lots = instrument.toQuantity(spec.minQuantity, Rounding::Exact);
         if (!lots)
-            return fail(ErrorCode::InvalidArgument, "Instrument " + spec.symbol + ": minimum quantity " +
-                                                        spec.minQuantity.toString() +
-                                                        " is not a multiple of the lot size " +
-                                                        spec.lotSize.toString());
+            return fail(ErrorCode::InvalidArgument,
+                        "Instrument " + spec.symbol + ": minimum quantity " + spec.minQuantity.toString() +
+                            " is not a multiple of the lot size " + spec.lotSize.toString());
         instrument.m_minQuantity = *lots;
     }
     return instrument;
@@ -63,9 +61,8 @@ Result<std::int64_t> Instrument::toSteps(const Decimal &value, const Decimal &st
     bool exact = false;
     const Int128 steps = detail::divideRounded(numerator, denominator, rounding, exact);
     if (!exact && rounding == Rounding::Exact)
-        return fail(ErrorCode::InvalidArgument, std::string(what) + " " + value.toString() + " of " +
-                                                    m_spec.symbol + " is not a multiple of " +
-                                                    step.toString());
+        return fail(ErrorCode::InvalidArgument, std::string(what) + " " + value.toString() + " of " + m_spec.symbol +
+                                                    " is not a multiple of " + step.toString());
     if (steps > kInt64Max || steps < kInt64Min)
         return fail(ErrorCode::OutOfRange,
                     std::string(what) + " " + value.toString() + " of " + m_spec.symbol + " is out of range");

@@ -36,8 +36,8 @@ constexpr Rounding passiveRounding(Side side) noexcept
 struct InstrumentSpec
 {
     InstrumentId id = 0;
-    std::string symbol;        ///< e.g. "BTCUSDT", "AAPL", "600519.SH"
-    std::string venue;         ///< e.g. "BINANCE", "NASDAQ", "SIM"
+    std::string symbol; ///< e.g. "BTCUSDT", "AAPL", "600519.SH"
+    std::string venue;  ///< e.g. "BINANCE", "NASDAQ", "SIM"
     AssetClass assetClass = AssetClass::Spot;
     std::string baseCurrency;  ///< e.g. "BTC"; empty for equities
     std::string quoteCurrency; ///< e.g. "USDT", "USD", "CNY"
@@ -86,8 +86,7 @@ public:
 
 private:
     explicit Instrument(InstrumentSpec spec) : m_spec(std::move(spec)) {}
-    Result<std::int64_t> toSteps(const Decimal &value, const Decimal &step, Rounding rounding,
-                                 const char *what) const;
+    Result<std::int64_t> toSteps(const Decimal &value, const Decimal &step, Rounding rounding, const char *what) const;
 
     InstrumentSpec m_spec;
     Quantity m_minQuantity{1};

@@ -43,9 +43,7 @@ void setSinks(std::vector<spdlog::sink_ptr> sinks)
 {
     std::lock_guard lock(sinksMutex());
     installedSinks() = std::move(sinks);
-    spdlog::apply_all([](const std::shared_ptr<spdlog::logger> &logger) {
-        logger->sinks() = installedSinks();
-    });
+    spdlog::apply_all([](const std::shared_ptr<spdlog::logger> &logger) { logger->sinks() = installedSinks(); });
 }
 
 void flushAll()

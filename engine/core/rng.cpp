@@ -130,7 +130,8 @@ std::int64_t Rng::poisson(double mean) noexcept
             return static_cast<std::int64_t>(k);
         if (k < 0.0 || (us < 0.013 && v > us))
             continue;
-        if (std::log(v) + std::log(invAlpha) - std::log(a / (us * us) + b) <= -mean + k * logLambda - std::lgamma(k + 1.0))
+        if (std::log(v) + std::log(invAlpha) - std::log(a / (us * us) + b) <=
+            -mean + k * logLambda - std::lgamma(k + 1.0))
             return static_cast<std::int64_t>(k);
     }
 }

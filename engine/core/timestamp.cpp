@@ -81,8 +81,7 @@ private:
 
 Error invalid(std::string_view text, const char *why)
 {
-    return Error{ErrorCode::InvalidArgument,
-                 "Not an ISO-8601 timestamp: \"" + std::string(text) + "\" (" + why + ")"};
+    return Error{ErrorCode::InvalidArgument, "Not an ISO-8601 timestamp: \"" + std::string(text) + "\" (" + why + ")"};
 }
 
 } // namespace
@@ -146,8 +145,8 @@ Result<Timestamp> Timestamp::parseIso8601(std::string_view text)
             return tl::unexpected(invalid(text, "unexpected text after the time"));
     }
     const std::int64_t days = detail::daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
-    const Int128 seconds = static_cast<Int128>(days) * kSecondsPerDay + hour * 3600 + minute * 60 + second -
-                             offsetSeconds;
+    const Int128 seconds =
+        static_cast<Int128>(days) * kSecondsPerDay + hour * 3600 + minute * 60 + second - offsetSeconds;
     const Int128 ns = seconds * kNanosPerSecond + fraction;
     if (ns > std::numeric_limits<std::int64_t>::max() || ns < std::numeric_limits<std::int64_t>::min())
         return fail(ErrorCode::OutOfRange, "Timestamp out of range (1677..2262): \"" + std::string(text) + "\"");
@@ -170,11 +169,10 @@ std::string Timestamp::toIso8601(int fractionDigits) const
     }
     const CivilDate date = civilFromDays(days);
     char buffer[48];
-    int length = std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld",
-                               static_cast<long long>(date.year), date.month, date.day,
-                               static_cast<long long>(secondOfDay / 3600),
-                               static_cast<long long>(secondOfDay / 60 % 60),
-                               static_cast<long long>(secondOfDay % 60));
+    int length =
+        std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld", static_cast<long long>(date.year),
+                      date.month, date.day, static_cast<long long>(secondOfDay / 3600),
+                      static_cast<long long>(secondOfDay / 60 % 60), static_cast<long long>(secondOfDay % 60));
     if (fractionDigits == 3 || fractionDigits == 6 || fractionDigits == 9) {
         std::int64_t divisor = 1;
         for (int i = fractionDigits; i < 9; ++i)

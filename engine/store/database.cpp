@@ -27,8 +27,7 @@ bool isCorruption(int code) noexcept
 
 Statement::Statement(Statement &&other) noexcept
     : m_statement(std::exchange(other.m_statement, nullptr)), m_db(other.m_db)
-{
-}
+{}
 
 Statement &Statement::operator=(Statement &&other) noexcept
 {
@@ -49,8 +48,8 @@ Error Statement::error(int code, const char *what) const
 {
     const char *sql = m_statement ? sqlite3_sql(m_statement) : "";
     return Error{isCorruption(code) ? ErrorCode::CorruptData : ErrorCode::Database,
-                 std::string(what) + ": " + (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(code)) + " (in: " +
-                     (sql ? sql : "") + ")"};
+                 std::string(what) + ": " + (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(code)) +
+                     " (in: " + (sql ? sql : "") + ")"};
 }
 
 Result<void> Statement::bind(int index, std::int64_t value)
@@ -166,21 +165,20 @@ Result<Database> Database::open(const std::string &path, const Options &options)
     auto version = db.schemaVersion();
     if (!version) {
         if (version.error().code == ErrorCode::CorruptData)
-            return fail(ErrorCode::CorruptData, "Database " + path +
-                                                    " is not a SQLite database or is damaged (" +
+            return fail(ErrorCode::CorruptData, "Database " + path + " is not a SQLite database or is damaged (" +
                                                     version.error().message + "); it was left untouched");
         return tl::unexpected(version.error());
     }
     auto tableCount = db.queryInt64("SELECT count(*) FROM sqlite_schema");
     if (!tableCount)
-        return fail(ErrorCode::CorruptData, "Database " + path + " is damaged (" + tableCount.error().message +
-                                                "); it was left untouched");
+        return fail(ErrorCode::CorruptData,
+                    "Database " + path + " is damaged (" + tableCount.error().message + "); it was left untouched");
     const int latest = latestSchemaVersion();
     if (*version > latest)
-        return fail(ErrorCode::Unsupported, "Database " + path + " has schema version " +
-                                                std::to_string(*version) +
-                                                ", newer than this Meridian understands (" + std::to_string(latest) +
-                                                "); upgrade Meridian or choose another database. It was left untouched");
+        return fail(ErrorCode::Unsupported,
+                    "Database " + path + " has schema version " + std::to_string(*version) +
+                        ", newer than this Meridian understands (" + std::to_string(latest) +
+                        "); upgrade Meridian or choose another database. It was left untouched");
     if (*version == 0 && tableCount->value_or(0) > 0)
         return fail(ErrorCode::Unsupported, "Database " + path +
                                                 " holds tables but no Meridian schema version; it is not a Meridian "
@@ -214,8 +212,7 @@ Result<Database> Database::openInMemory()
 
 Database::Database(Database &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path))
-{
-}
+{}
 
 Database &Database::operator=(Database &&other) noexcept
 {
@@ -301,8 +298,9 @@ Result<void> Database::migrate(std::span<const Migration> migrations)
         auto transaction = Transaction::begin(*this);
         if (!transaction)
             return tl::unexpected(transaction.error());
-        auto applied = exec(migration.sql).and_then(
-            [&] { return exec("PRAGMA user_version = " + std::to_string(migration.version)); });
+        auto applied = exec(migration.sql).and_then([&] {
+            return exec("PRAGMA user_version = " + std::to_string(migration.version));
+        });
         if (!applied)
             return fail(applied.error().code, "Migration to schema version " + std::to_string(migration.version) +
                                                   " (" + migration.description +

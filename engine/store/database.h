@@ -69,9 +69,9 @@ class Database final
 public:
     struct Options
     {
-        bool create = true;   ///< create the file when it does not exist
+        bool create = true; ///< create the file when it does not exist
         bool readOnly = false;
-        bool migrate = true;  ///< bring the schema forward to the latest version
+        bool migrate = true; ///< bring the schema forward to the latest version
         int busyTimeoutMs = 5000;
     };
 

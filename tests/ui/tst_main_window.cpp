@@ -74,10 +74,10 @@ void TestMainWindow::init()
 void TestMainWindow::hasTheMenusInOrder()
 {
     MainWindow window(context());
-    QCOMPARE(menuTitles(window), (QStringList{QStringLiteral("&File"), QStringLiteral("&View"),
-                                              QStringLiteral("&Simulation"), QStringLiteral("&Backtest"),
-                                              QStringLiteral("&Trading"), QStringLiteral("&Plugins"),
-                                              QStringLiteral("&Help")}));
+    QCOMPARE(menuTitles(window),
+             (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Simulation"),
+                          QStringLiteral("&Backtest"), QStringLiteral("&Trading"), QStringLiteral("&Plugins"),
+                          QStringLiteral("&Help")}));
 }
 
 void TestMainWindow::docksAreMovableFloatableAndNamed()

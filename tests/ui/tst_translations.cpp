@@ -81,9 +81,9 @@ QStringList unfinishedEntries(const QList<TsMessage> &messages)
 {
     QStringList problems;
     for (const TsMessage &m : messages) {
-        const bool empty = m.translations.isEmpty() ||
-                           std::any_of(m.translations.begin(), m.translations.end(),
-                                       [](const QString &t) { return t.trimmed().isEmpty(); });
+        const bool empty =
+            m.translations.isEmpty() || std::any_of(m.translations.begin(), m.translations.end(),
+                                                    [](const QString &t) { return t.trimmed().isEmpty(); });
         if (!m.type.isEmpty() || empty)
             problems.append(QStringLiteral("[%1] \"%2\" (%3)")
                                 .arg(m.context, m.source, m.type.isEmpty() ? QStringLiteral("empty") : m.type));
@@ -192,8 +192,8 @@ void TestTranslations::uiFontDrawsEveryTranslatedCharacter()
             }
         }
     }
-    QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("font %1 cannot draw:\n").arg(font.family()) +
-                                            problems.join('\n')));
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(QStringLiteral("font %1 cannot draw:\n").arg(font.family()) + problems.join('\n')));
 }
 
 void TestTranslations::embeddedCatalogueSwitchesLanguage()

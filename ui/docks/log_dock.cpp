@@ -27,9 +27,8 @@ void LogModel::append(std::vector<LogEntry> entries)
         return;
     if (entries.size() > m_maxRows)
         entries.erase(entries.begin(), entries.end() - static_cast<std::ptrdiff_t>(m_maxRows));
-    const std::size_t overflow = m_rows.size() + entries.size() > m_maxRows
-                                     ? m_rows.size() + entries.size() - m_maxRows
-                                     : 0;
+    const std::size_t overflow =
+        m_rows.size() + entries.size() > m_maxRows ? m_rows.size() + entries.size() - m_maxRows : 0;
     if (overflow > 0) {
         beginRemoveRows({}, 0, static_cast<int>(overflow) - 1);
         m_rows.erase(m_rows.begin(), m_rows.begin() + static_cast<std::ptrdiff_t>(overflow));
@@ -155,8 +154,7 @@ bool LogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
                .contains(m_text, Qt::CaseInsensitive);
 }
 
-LogDock::LogDock(std::shared_ptr<LogBuffer> buffer, QWidget *parent)
-    : QDockWidget(parent), m_buffer(std::move(buffer))
+LogDock::LogDock(std::shared_ptr<LogBuffer> buffer, QWidget *parent) : QDockWidget(parent), m_buffer(std::move(buffer))
 {
     setObjectName(QStringLiteral("dock.log"));
     auto *content = new QWidget(this);

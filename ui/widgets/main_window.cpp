@@ -43,8 +43,7 @@ QLabel *selectableLabel(QWidget *parent)
 
 } // namespace
 
-MainWindow::MainWindow(MainWindowContext context, QWidget *parent)
-    : QMainWindow(parent), m_context(std::move(context))
+MainWindow::MainWindow(MainWindowContext context, QWidget *parent) : QMainWindow(parent), m_context(std::move(context))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/meridian.png")));

@@ -92,9 +92,10 @@ void applyTheme(QApplication &app, Theme theme)
     QApplication::setPalette(palette);
     const QString border = palette.color(QPalette::Mid).name();
     const QString title = palette.color(QPalette::Button).name();
-    app.setStyleSheet(QStringLiteral("QDockWidget::title { background: %1; padding: 4px 6px; border-bottom: 1px solid %2; }"
-                                     "QMainWindow::separator { background: %2; width: 1px; height: 1px; }")
-                          .arg(title, border));
+    app.setStyleSheet(
+        QStringLiteral("QDockWidget::title { background: %1; padding: 4px 6px; border-bottom: 1px solid %2; }"
+                       "QMainWindow::separator { background: %2; width: 1px; height: 1px; }")
+            .arg(title, border));
     app.setProperty("meridianTheme", themeName(theme));
 }
 

@@ -13,8 +13,8 @@ Instrument btc()
     InstrumentSpec spec;
     spec.id = 1;
     spec.symbol = "BTCUSDT";
-    spec.tickSize = Decimal(1, 2);   // 0.01
-    spec.lotSize = Decimal(1, 5);    // 0.00001
+    spec.tickSize = Decimal(1, 2);    // 0.01
+    spec.lotSize = Decimal(1, 5);     // 0.00001
     spec.minQuantity = Decimal(1, 4); // 0.0001
     return *Instrument::create(spec);
 }
@@ -108,8 +108,8 @@ void TestInstrument::passiveRoundingNeverImprovesPrice()
 void TestInstrument::roundTripThroughDecimal()
 {
     const Instrument instrument = btc();
-    for (std::int64_t ticks : {std::int64_t(0), std::int64_t(1), std::int64_t(-7), std::int64_t(2712345),
-                               std::int64_t(999999999999)}) {
+    for (std::int64_t ticks :
+         {std::int64_t(0), std::int64_t(1), std::int64_t(-7), std::int64_t(2712345), std::int64_t(999999999999)}) {
         const Decimal value = instrument.toDecimal(Price(ticks));
         QCOMPARE(instrument.toPrice(value, Rounding::Exact)->value(), ticks);
         QCOMPARE(instrument.parsePrice(value.toString(), Rounding::Exact)->value(), ticks);
@@ -133,10 +133,22 @@ void TestInstrument::createRefusesBadSpecs_data()
     QTest::addColumn<QString>("tick");
     QTest::addColumn<QString>("lot");
     QTest::addColumn<QString>("minimum");
-    QTest::newRow("empty symbol") << "" << "0.01" << "1" << "0";
-    QTest::newRow("zero tick") << "X" << "0" << "1" << "0";
-    QTest::newRow("negative lot") << "X" << "0.01" << "-1" << "0";
-    QTest::newRow("minimum off lot grid") << "X" << "0.01" << "0.1" << "0.15";
+    QTest::newRow("empty symbol") << ""
+                                  << "0.01"
+                                  << "1"
+                                  << "0";
+    QTest::newRow("zero tick") << "X"
+                               << "0"
+                               << "1"
+                               << "0";
+    QTest::newRow("negative lot") << "X"
+                                  << "0.01"
+                                  << "-1"
+                                  << "0";
+    QTest::newRow("minimum off lot grid") << "X"
+                                          << "0.01"
+                                          << "0.1"
+                                          << "0.15";
 }
 
 void TestInstrument::createRefusesBadSpecs()

@@ -88,7 +88,8 @@ void TestRng::uniformIntStaysInRangeWithoutBias()
     for (int c : counts)
         QVERIFY2(std::abs(c - n / 6) < 1500, QByteArray::number(c));
     QCOMPARE(rng.uniformInt(7, 7), 7);
-    const auto full = rng.uniformInt(std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
+    const auto full =
+        rng.uniformInt(std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
     Q_UNUSED(full);
 }
 
