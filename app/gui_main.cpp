@@ -21,11 +21,45 @@
 #include <QThread>
 #include <QTimer>
 
+#include <QSocketNotifier>
+
+#include <csignal>
 #include <cstdio>
+#include <functional>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <spdlog/spdlog.h>
 
 namespace {
+
+// SIGTERM and SIGINT close the window like the Quit action (layout saved, database closed): the handler
+// only writes a byte to a socket the event loop watches.
+int g_signalSockets[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalSockets[0], &byte, 1);
+}
+
+void watchTerminationSignals(QObject *context, std::function<void()> onSignal)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalSockets) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalSockets[1], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [onSignal = std::move(onSignal)] {
+        char byte = 0;
+        [[maybe_unused]] const auto count = ::read(g_signalSockets[1], &byte, 1);
+        onSignal();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
 
 class Gui
 {
@@ -120,6 +154,11 @@ int Gui::run(int argc, char **argv)
     if (!parser.isSet(resetLayoutOption) && !parser.isSet(screenshotOption))
         window->restoreLayout();
     window->show();
+    watchTerminationSignals(&app, [&window, logger] {
+        logger->info("Termination signal received, closing");
+        window->close();
+        QApplication::quit();
+    });
 
     // The GUI thread never touches SQLite: the database is opened (and migrated) on a worker thread.
     QPointer<meridian::ui::MainWindow> target(window.get());

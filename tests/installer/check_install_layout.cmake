@@ -17,7 +17,8 @@ foreach(path
         share/metainfo/org.meridian.Meridian.metainfo.xml
         share/icons/hicolor/scalable/apps/org.meridian.Meridian.svg
         share/icons/hicolor/256x256/apps/org.meridian.Meridian.png
-        share/meridian/translations/meridian_zh_CN.ts)
+        share/meridian/translations/meridian_zh_CN.qm
+        share/doc/meridian/copyright)
     if(NOT EXISTS "${PREFIX}/${path}")
         message(FATAL_ERROR "Missing from the installation: ${path}")
     endif()
