@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#include "book/lobster.h"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <string_view>
+
+namespace meridian::book {
+
+namespace {
+
+// LOBSTER marks an empty level with these dummy prices.
+constexpr std::int64_t kEmptyAsk = 9999999999;
+constexpr std::int64_t kEmptyBid = -9999999999;
+
+Result<std::string> readWhole(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return fail(ErrorCode::Io, "Cannot open " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Splits text into lines, dropping '\r' and a final empty line.
+std::vector<std::string_view> lines(const std::string &text)
+{
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string_view line(text.data() + start, end - start);
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        out.push_back(line);
+        start = end + 1;
+    }
+    while (!out.empty() && out.back().empty())
+        out.pop_back();
+    return out;
+}
+
+bool parseInt(std::string_view field, std::int64_t &value)
+{
+    const auto [ptr, ec] = std::from_chars(field.data(), field.data() + field.size(), value);
+    return ec == std::errc() && ptr == field.data() + field.size();
+}
+
+// Parses "34200.004241176" (seconds, up to 9 decimals) into nanoseconds.
+bool parseSeconds(std::string_view field, std::int64_t &ns)
+{
+    const std::size_t dot = field.find('.');
+    std::int64_t seconds = 0;
+    if (!parseInt(field.substr(0, dot), seconds) || seconds < 0)
+        return false;
+    std::int64_t fraction = 0;
+    if (dot != std::string_view::npos) {
+        const std::string_view digits = field.substr(dot + 1);
+        if (digits.empty() || digits.size() > 9)
+            return false;
+        for (const char c : digits) {
+            if (c < '0' || c > '9')
+                return false;
+            fraction = fraction * 10 + (c - '0');
+        }
+        for (std::size_t i = digits.size(); i < 9; ++i)
+            fraction *= 10;
+    }
+    ns = seconds * 1'000'000'000 + fraction;
+    return true;
+}
+
+std::vector<std::string_view> split(std::string_view line)
+{
+    std::vector<std::string_view> fields;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t comma = line.find(',', start);
+        fields.push_back(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+        if (comma == std::string_view::npos)
+            return fields;
+        start = comma + 1;
+    }
+}
+
+bool isHeader(std::string_view line)
+{
+    return !line.empty() && ((line[0] >= 'A' && line[0] <= 'Z') || (line[0] >= 'a' && line[0] <= 'z'));
+}
+
+Error rowError(const std::string &path, std::size_t lineNumber, const std::string &what)
+{
+    return Error{ErrorCode::InvalidArgument, path + ":" + std::to_string(lineNumber) + ": " + what};
+}
+
+} // namespace
+
+Result<std::vector<LobsterMessage>> readLobsterMessages(const std::string &path)
+{
+    auto text = readWhole(path);
+    if (!text)
+        return tl::unexpected(text.error());
+    std::vector<LobsterMessage> messages;
+    const auto all = lines(*text);
+    messages.reserve(all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (i == 0 && isHeader(all[i]))
+            continue;
+        const auto fields = split(all[i]);
+        if (fields.size() != 6)
+            return tl::unexpected(rowError(path, i + 1, "expected 6 fields, found " + std::to_string(fields.size())));
+        LobsterMessage m;
+        std::int64_t type = 0, id = 0, direction = 0;
+        if (!parseSeconds(fields[0], m.timeNs))
+            return tl::unexpected(rowError(path, i + 1, "bad time \"" + std::string(fields[0]) + "\""));
+        if (!parseInt(fields[1], type) || type < 1 || type > 7)
+            return tl::unexpected(rowError(path, i + 1, "bad event type \"" + std::string(fields[1]) + "\""));
+        if (!parseInt(fields[2], id) || id < 0)
+            return tl::unexpected(rowError(path, i + 1, "bad order id \"" + std::string(fields[2]) + "\""));
+        if (!parseInt(fields[3], m.size) || m.size < 0)
+            return tl::unexpected(rowError(path, i + 1, "bad size \"" + std::string(fields[3]) + "\""));
+        if (!parseInt(fields[4], m.price))
+            return tl::unexpected(rowError(path, i + 1, "bad price \"" + std::string(fields[4]) + "\""));
+        if (!parseInt(fields[5], direction) || (direction != 1 && direction != -1))
+            return tl::unexpected(rowError(path, i + 1, "bad direction \"" + std::string(fields[5]) + "\""));
+        m.type = static_cast<int>(type);
+        m.orderId = static_cast<OrderId>(id);
+        m.direction = static_cast<int>(direction);
+        messages.push_back(m);
+    }
+    return messages;
+}
+
+Result<std::vector<LobsterBookRow>> readLobsterBook(const std::string &path, int *levels)
+{
+    auto text = readWhole(path);
+    if (!text)
+        return tl::unexpected(text.error());
+    std::vector<LobsterBookRow> rows;
+    const auto all = lines(*text);
+    rows.reserve(all.size());
+    std::size_t columns = 0;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (i == 0 && isHeader(all[i]))
+            continue;
+        const auto fields = split(all[i]);
+        if (columns == 0) {
+            columns = fields.size();
+            if (columns % 4 != 0)
+                return tl::unexpected(
+                    rowError(path, i + 1, "column count " + std::to_string(columns) + " is not a multiple of 4"));
+        }
+        if (fields.size() != columns)
+            return tl::unexpected(
+                rowError(path, i + 1,
+                         "expected " + std::to_string(columns) + " fields, found " + std::to_string(fields.size())));
+        LobsterBookRow row;
+        for (std::size_t k = 0; k < columns; k += 4) {
+            std::int64_t v[4];
+            for (std::size_t j = 0; j < 4; ++j)
+                if (!parseInt(fields[k + j], v[j]))
+                    return tl::unexpected(rowError(path, i + 1, "bad number \"" + std::string(fields[k + j]) + "\""));
+            if (v[1] > 0 && v[0] != kEmptyAsk)
+                row.asks.push_back(LevelView{Price(v[0]), Quantity(v[1]), 0});
+            if (v[3] > 0 && v[2] != kEmptyBid)
+                row.bids.push_back(LevelView{Price(v[2]), Quantity(v[3]), 0});
+        }
+        rows.push_back(std::move(row));
+    }
+    if (levels)
+        *levels = static_cast<int>(columns / 4);
+    return rows;
+}
+
+LobsterReplay::LobsterReplay(int levels) : m_levels(levels) {}
+
+LobsterReplay::Bound LobsterReplay::boundOf(const std::vector<LevelView> &levels, int depth)
+{
+    if (static_cast<int>(levels.size()) < depth || levels.empty())
+        return Bound{true, 0};
+    return Bound{false, levels.back().price.value()};
+}
+
+bool LobsterReplay::known(const Bound &bound, Side side, std::int64_t price)
+{
+    if (bound.all)
+        return true;
+    return side == Side::Buy ? price >= bound.price : price <= bound.price;
+}
+
+void LobsterReplay::setLevel(Side side, Price price, Quantity quantity)
+{
+    m_book.removeLevel(side, price);
+    auto &synthetic = side == Side::Buy ? m_syntheticBid : m_syntheticAsk;
+    synthetic.erase(price.value());
+    if (quantity.value() > 0) {
+        const OrderId id = m_nextSynthetic++;
+        (void)m_book.addFront(id, side, price, quantity);
+        synthetic[price.value()] = id;
+    }
+    ++m_stats.resyncedLevels;
+}
+
+void LobsterReplay::resync(Side side, const std::vector<LevelView> &shown)
+{
+    Bound &previous = side == Side::Buy ? m_bidBound : m_askBound;
+    const Bound next = boundOf(shown, m_levels);
+    if (!previous.all) {
+        // Levels the view uncovers now: drop what we hold there that the row does not show…
+        m_scratch.clear();
+        m_book.depth(side, m_book.levelCount(side), m_scratch);
+        for (const LevelView &level : m_scratch) {
+            const std::int64_t p = level.price.value();
+            if (known(previous, side, p) || !known(next, side, p))
+                continue;
+            bool inRow = false;
+            for (const LevelView &s : shown)
+                inRow = inRow || s.price == level.price;
+            if (!inRow)
+                setLevel(side, level.price, Quantity(0));
+        }
+        // …and take the sizes it shows. Which orders make up such a level is unknown even when its total
+        // happens to agree with ours, so it always becomes one synthetic order.
+        for (const LevelView &s : shown) {
+            if (!known(previous, side, s.price.value()))
+                setLevel(side, s.price, s.quantity);
+        }
+    }
+    previous = next;
+}
+
+Result<void> LobsterReplay::start(const LobsterMessage &first, const LobsterBookRow &rowAfter)
+{
+    for (const LevelView &level : rowAfter.bids)
+        setLevel(Side::Buy, level.price, level.quantity);
+    for (const LevelView &level : rowAfter.asks)
+        setLevel(Side::Sell, level.price, level.quantity);
+    m_stats.resyncedLevels = 0; // the seed is not a resync
+    m_bidBound = boundOf(rowAfter.bids, m_levels);
+    m_askBound = boundOf(rowAfter.asks, m_levels);
+    ++m_stats.messages;
+    m_halted = first.type == 7;
+    return {};
+}
+
+Result<void> LobsterReplay::reduceUnknown(const LobsterMessage &message, Side side)
+{
+    auto &synthetic = side == Side::Buy ? m_syntheticBid : m_syntheticAsk;
+    const auto it = synthetic.find(message.price);
+    if (it == synthetic.end())
+        return fail(ErrorCode::CorruptData, "LOBSTER message at " + std::to_string(message.timeNs) + " ns: order " +
+                                                std::to_string(message.orderId) +
+                                                " is unknown and no earlier liquidity rests at price " +
+                                                std::to_string(message.price));
+    ++m_stats.unknownIdReductions;
+    const OrderId id = it->second;
+    auto left = m_book.quantityOf(id);
+    if (!left || left->value() < message.size)
+        return fail(ErrorCode::CorruptData,
+                    "LOBSTER message at " + std::to_string(message.timeNs) + " ns: order " +
+                        std::to_string(message.orderId) + " takes " + std::to_string(message.size) + " but only " +
+                        std::to_string(left ? left->value() : 0) + " of earlier liquidity rests at price " +
+                        std::to_string(message.price));
+    if (left->value() == message.size)
+        synthetic.erase(it);
+    return m_book.reduce(id, Quantity(message.size));
+}
+
+Result<void> LobsterReplay::apply(const LobsterMessage &message, const LobsterBookRow &rowAfter)
+{
+    ++m_stats.messages;
+    const Side side = message.direction == 1 ? Side::Buy : Side::Sell;
+    m_halted = message.type == 7 ? true : (message.type == 1 || message.type == 4 ? false : m_halted);
+    switch (message.type) {
+    case 1:
+        ++m_stats.adds;
+        if (auto r = m_book.add(message.orderId, side, Price(message.price), Quantity(message.size)); !r)
+            return fail(ErrorCode::CorruptData,
+                        "LOBSTER add at " + std::to_string(message.timeNs) + " ns: " + r.error().message);
+        break;
+    case 2:
+    case 3:
+    case 4: {
+        (message.type == 4 ? m_stats.executions : m_stats.cancels) += 1;
+        if (message.size <= 0)
+            break;
+        if (m_book.contains(message.orderId)) {
+            if (auto r = m_book.reduce(message.orderId, Quantity(message.size)); !r)
+                return fail(ErrorCode::CorruptData,
+                            "LOBSTER message at " + std::to_string(message.timeNs) + " ns: " + r.error().message);
+        } else if (auto r = reduceUnknown(message, side); !r) {
+            return r;
+        }
+        break;
+    }
+    case 5:
+        ++m_stats.hiddenExecutions;
+        break;
+    case 6:
+        ++m_stats.crossTrades;
+        break;
+    case 7:
+        ++m_stats.halts;
+        break;
+    default:
+        return fail(ErrorCode::CorruptData, "LOBSTER message type " + std::to_string(message.type) + " unknown");
+    }
+    resync(Side::Buy, rowAfter.bids);
+    resync(Side::Sell, rowAfter.asks);
+    return {};
+}
+
+} // namespace meridian::book
