@@ -46,6 +46,7 @@ private:
     int help(const QStringList &arguments);
     int version(const QStringList &arguments);
     int db(const QStringList &arguments);
+    int dbFailure(const std::string &message);
     bool parse(QCommandLineParser &parser, const QStringList &arguments, const QString &command);
 
     void out(const QString &text) { std::fputs(text.toLocal8Bit().constData(), stdout); }
@@ -161,6 +162,12 @@ int Cli::version(const QStringList &arguments)
     return Success;
 }
 
+int Cli::dbFailure(const std::string &message)
+{
+    err(tr("meridian-cli db: %1\n").arg(QString::fromStdString(message)));
+    return Failure;
+}
+
 int Cli::db(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -190,15 +197,13 @@ int Cli::db(const QStringList &arguments)
     options.migrate = !check;
     auto db = meridian::store::Database::open(paths.databasePath.toStdString(), options);
     if (!db) {
-        err(tr("meridian-cli db: %1\n").arg(QString::fromStdString(db.error().message)));
-        return Failure;
+        return dbFailure(db.error().message);
     }
     const int schema = db->schemaVersion().value_or(0);
     if (check) {
         auto integrity = db->checkIntegrity();
         if (!integrity) {
-            err(tr("meridian-cli db: %1\n").arg(QString::fromStdString(integrity.error().message)));
-            return Failure;
+            return dbFailure(integrity.error().message);
         }
         if (parser.isSet(jsonOption))
             out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("database"), paths.databasePath},
@@ -213,24 +218,21 @@ int Cli::db(const QStringList &arguments)
     auto tables = db->prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
                               "ORDER BY name");
     if (!tables) {
-        err(tr("meridian-cli db: %1\n").arg(QString::fromStdString(tables.error().message)));
-        return Failure;
+        return dbFailure(tables.error().message);
     }
     QJsonObject counts;
     QString listing;
     for (;;) {
         auto row = tables->step();
         if (!row) {
-            err(tr("meridian-cli db: %1\n").arg(QString::fromStdString(row.error().message)));
-            return Failure;
+            return dbFailure(row.error().message);
         }
         if (!*row)
             break;
         const std::string table = tables->columnText(0);
         auto count = db->queryInt64("SELECT count(*) FROM \"" + table + "\"");
         if (!count) {
-            err(tr("meridian-cli db: %1\n").arg(QString::fromStdString(count.error().message)));
-            return Failure;
+            return dbFailure(count.error().message);
         }
         counts.insert(QString::fromStdString(table), static_cast<qint64>(count->value_or(0)));
         listing += QStringLiteral("  %1 %2\n")

@@ -216,7 +216,9 @@ void LobsterReplay::resync(Side side, const std::vector<LevelView> &shown)
         m_book.depth(side, m_book.levelCount(side), m_scratch);
         for (const LevelView &level : m_scratch) {
             const std::int64_t p = level.price.value();
-            if (known(previous, side, p) || !known(next, side, p))
+            if (!known(next, side, p))
+                break; // best first: every later level is outside the view too
+            if (known(previous, side, p))
                 continue;
             bool inRow = false;
             for (const LevelView &s : shown)

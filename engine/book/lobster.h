@@ -55,7 +55,7 @@ Result<std::vector<LobsterBookRow>> readLobsterBook(const std::string &path, int
 ///  - A cancel or execution of an unknown order id (placed before the file or while its level was out of
 ///    view) is taken from the synthetic order at that price.
 ///  - Type 5 (hidden execution) and type 6 (cross trade) do not change the visible book; type 7 (halt) marks
-///    the book halted until the next message of another type. They are counted.
+///    the book halted until the next add or visible execution (trading resumed). They are counted.
 /// Thread: owned by one Node; not thread-safe.
 class LobsterReplay final
 {

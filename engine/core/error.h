@@ -24,9 +24,6 @@ enum class ErrorCode : std::uint16_t {
     Cancelled,
 };
 
-/// Returns the English name of a code, for logs ("InvalidArgument").
-const char *errorCodeName(ErrorCode code) noexcept;
-
 /// An expected failure: a code and a message that names what was wrong and where.
 struct Error
 {

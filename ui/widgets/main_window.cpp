@@ -346,9 +346,8 @@ void MainWindow::setDatabaseStatus(bool ok, const QString &text)
 {
     m_databaseOk = ok;
     m_databaseText = text;
-    m_databaseKnown = m_databaseKnown || !text.isEmpty();
     const QString path = QDir::toNativeSeparators(m_context.databasePath);
-    if (!m_databaseKnown) {
+    if (m_databaseText.isEmpty()) { // the start-up worker has not reported yet
         m_databaseStatus->setText(tr("Database: opening…"));
         m_databaseValue->setText(path);
         return;

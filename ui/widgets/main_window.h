@@ -96,7 +96,6 @@ private:
     QLabel *m_clock = nullptr;
     bool m_databaseOk = false;
     QString m_databaseText;
-    bool m_databaseKnown = false;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
