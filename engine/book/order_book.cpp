@@ -7,43 +7,10 @@
 
 namespace meridian::book {
 
-OrderBook::OrderBook(std::size_t expectedOrders)
+OrderBook::OrderBook(std::size_t expectedOrders) : m_index(expectedOrders)
 {
     m_nodes.reserve(expectedOrders);
     m_free.reserve(expectedOrders);
-    m_index.reserve(expectedOrders);
-    m_bids.reserve(1024);
-    m_asks.reserve(1024);
-}
-
-std::size_t OrderBook::lowerBound(const Ladder &ladder, Side side, std::int64_t price)
-{
-    if (side == Side::Buy)
-        return static_cast<std::size_t>(
-            std::lower_bound(ladder.begin(), ladder.end(), price,
-                             [](const Level &level, std::int64_t p) { return level.price < p; }) -
-            ladder.begin());
-    return static_cast<std::size_t>(
-        std::lower_bound(ladder.begin(), ladder.end(), price,
-                         [](const Level &level, std::int64_t p) { return level.price > p; }) -
-        ladder.begin());
-}
-
-OrderBook::Level *OrderBook::findLevel(Side side, std::int64_t price)
-{
-    Ladder &levels = ladder(side);
-    // Most activity is at the top of the book: look at the best few levels before searching.
-    for (std::size_t i = levels.size(), n = 0; i > 0 && n < 4; --i, ++n) {
-        if (levels[i - 1].price == price)
-            return &levels[i - 1];
-    }
-    const std::size_t at = lowerBound(levels, side, price);
-    return at < levels.size() && levels[at].price == price ? &levels[at] : nullptr;
-}
-
-const OrderBook::Level *OrderBook::findLevel(Side side, std::int64_t price) const
-{
-    return const_cast<OrderBook *>(this)->findLevel(side, price);
 }
 
 std::uint32_t OrderBook::allocate()
@@ -57,54 +24,52 @@ std::uint32_t OrderBook::allocate()
     return static_cast<std::uint32_t>(m_nodes.size() - 1);
 }
 
-Result<void> OrderBook::add(OrderId id, Side side, Price price, Quantity quantity)
+Result<void> OrderBook::add(OrderId id, Side side, Price price, Quantity quantity, std::uint32_t owner,
+                            std::uint8_t flags)
 {
-    return insert(id, side, price, quantity, false);
+    return insert(id, side, price, quantity, false, owner, flags);
 }
 
 Result<void> OrderBook::addFront(OrderId id, Side side, Price price, Quantity quantity)
 {
-    return insert(id, side, price, quantity, true);
+    return insert(id, side, price, quantity, true, 0, 0);
 }
 
-Result<void> OrderBook::insert(OrderId id, Side side, Price price, Quantity quantity, bool atFront)
+Result<void> OrderBook::insert(OrderId id, Side side, Price price, Quantity quantity, bool atFront, std::uint32_t owner,
+                               std::uint8_t flags)
 {
     if (side != Side::Buy && side != Side::Sell)
         return fail(ErrorCode::InvalidArgument, "Order " + std::to_string(id) + " has no side");
     if (quantity.value() <= 0)
         return fail(ErrorCode::InvalidArgument,
                     "Order " + std::to_string(id) + " has a non-positive quantity " + std::to_string(quantity.value()));
-    const auto [it, inserted] = m_index.try_emplace(id, kNone);
-    if (!inserted)
-        return fail(ErrorCode::AlreadyExists, "Order " + std::to_string(id) + " is already in the book");
-    Level *level = findLevel(side, price.value());
-    if (!level) {
-        Ladder &levels = ladder(side);
-        const std::size_t at = lowerBound(levels, side, price.value());
-        level =
-            &*levels.insert(levels.begin() + static_cast<std::ptrdiff_t>(at), Level{price.value(), 0, 0, kNone, kNone});
-    }
+    if (id == IdMap<std::uint32_t>::kEmpty)
+        return fail(ErrorCode::InvalidArgument, "Order id " + std::to_string(id) + " is reserved");
     const std::uint32_t index = allocate();
-    Node &node = m_nodes[index];
-    node = Node{id, quantity.value(), price.value(), kNone, kNone, side};
-    if (atFront) {
-        node.next = level->head;
-        if (level->head != kNone)
-            m_nodes[level->head].prev = index;
-        level->head = index;
-        if (level->tail == kNone)
-            level->tail = index;
-    } else {
-        node.prev = level->tail;
-        if (level->tail != kNone)
-            m_nodes[level->tail].next = index;
-        level->tail = index;
-        if (level->head == kNone)
-            level->head = index;
+    if (!m_index.insert(id, index)) {
+        m_free.push_back(index);
+        return fail(ErrorCode::AlreadyExists, "Order " + std::to_string(id) + " is already in the book");
     }
-    level->quantity += quantity.value();
-    ++level->count;
-    it->second = index;
+    Level &level = ladder(side).findOrInsert(price.value());
+    Node &node = m_nodes[index];
+    node = Node{id, quantity.value(), price.value(), kNone, kNone, side, flags, owner};
+    if (atFront) {
+        node.next = level.head;
+        if (level.head != kNone)
+            m_nodes[level.head].prev = index;
+        level.head = index;
+        if (level.tail == kNone)
+            level.tail = index;
+    } else {
+        node.prev = level.tail;
+        if (level.tail != kNone)
+            m_nodes[level.tail].next = index;
+        level.tail = index;
+        if (level.head == kNone)
+            level.head = index;
+    }
+    level.quantity += quantity.value();
+    ++level.count;
     return {};
 }
 
@@ -124,53 +89,94 @@ void OrderBook::unlink(std::uint32_t index, Level &level)
     m_free.push_back(index);
 }
 
-void OrderBook::eraseLevelIfEmpty(Side side, std::int64_t price)
+std::int64_t OrderBook::removeAt(std::uint32_t index)
 {
-    Ladder &levels = ladder(side);
-    if (!levels.empty() && levels.back().price == price) {
-        if (levels.back().count == 0)
-            levels.pop_back();
-        return;
-    }
-    const std::size_t at = lowerBound(levels, side, price);
-    if (at < levels.size() && levels[at].price == price && levels[at].count == 0)
-        levels.erase(levels.begin() + static_cast<std::ptrdiff_t>(at));
+    const Node &node = m_nodes[index];
+    const OrderId id = node.id;
+    const std::int64_t price = node.price;
+    Ladder &levels = ladder(node.side);
+    Level *level = levels.find(price);
+    unlink(index, *level);
+    const std::int64_t left = level->quantity;
+    m_index.erase(id);
+    if (level->count == 0)
+        levels.erase(price);
+    return left;
 }
 
 Result<void> OrderBook::cancel(OrderId id)
 {
-    const auto it = m_index.find(id);
-    if (it == m_index.end())
+    const std::uint32_t *index = m_index.find(id);
+    if (!index)
         return fail(ErrorCode::NotFound, "Order " + std::to_string(id) + " is not in the book");
-    const std::uint32_t index = it->second;
-    const Node node = m_nodes[index];
-    Level *level = findLevel(node.side, node.price);
-    unlink(index, *level);
-    m_index.erase(it);
-    eraseLevelIfEmpty(node.side, node.price);
+    removeAt(*index);
     return {};
 }
 
 Result<void> OrderBook::reduce(OrderId id, Quantity quantity)
 {
-    const auto it = m_index.find(id);
-    if (it == m_index.end())
+    const std::uint32_t *index = m_index.find(id);
+    if (!index)
         return fail(ErrorCode::NotFound, "Order " + std::to_string(id) + " is not in the book");
-    Node &node = m_nodes[it->second];
+    const Node &node = m_nodes[*index];
     if (quantity.value() <= 0 || quantity.value() > node.quantity)
         return fail(ErrorCode::InvalidArgument, "Cannot reduce order " + std::to_string(id) + " by " +
                                                     std::to_string(quantity.value()) + ": " +
                                                     std::to_string(node.quantity) + " left");
-    if (quantity.value() == node.quantity)
-        return cancel(id);
-    node.quantity -= quantity.value();
-    findLevel(node.side, node.price)->quantity -= quantity.value();
+    take(*index, quantity);
     return {};
+}
+
+Result<void> OrderBook::modify(OrderId id, Price price, Quantity quantity)
+{
+    const std::uint32_t *index = m_index.find(id);
+    if (!index)
+        return fail(ErrorCode::NotFound, "Order " + std::to_string(id) + " is not in the book");
+    if (quantity.value() <= 0)
+        return fail(ErrorCode::InvalidArgument, "Cannot modify order " + std::to_string(id) +
+                                                    " to a non-positive quantity " + std::to_string(quantity.value()));
+    const Node node = m_nodes[*index];
+    if (price.value() == node.price && quantity.value() <= node.quantity) {
+        if (quantity.value() < node.quantity)
+            take(*index, Quantity(node.quantity - quantity.value()));
+        return {};
+    }
+    removeAt(*index);
+    return insert(id, node.side, price, quantity, false, node.owner, node.flags);
+}
+
+Quantity OrderBook::take(Handle h, Quantity quantity)
+{
+    Node &node = m_nodes[h];
+    if (quantity.value() == node.quantity)
+        return Quantity(removeAt(h));
+    node.quantity -= quantity.value();
+    Level *level = ladder(node.side).find(node.price);
+    level->quantity -= quantity.value();
+    return Quantity(level->quantity);
+}
+
+Quantity OrderBook::remove(Handle h)
+{
+    return Quantity(removeAt(h));
+}
+
+OrderBook::Handle OrderBook::find(OrderId id) const
+{
+    const std::uint32_t *index = m_index.find(id);
+    return index ? *index : kNoOrder;
+}
+
+OrderBook::Handle OrderBook::levelFront(Side side, std::size_t rank) const
+{
+    const Ladder &levels = ladder(side);
+    return rank < levels.size() ? levels.fromBest(rank).head : kNoOrder;
 }
 
 std::size_t OrderBook::removeLevel(Side side, Price price)
 {
-    Level *level = findLevel(side, price.value());
+    Ladder &levels = ladder(side);
+    Level *level = levels.find(price.value());
     if (!level)
         return 0;
     std::size_t removed = 0;
@@ -181,36 +187,33 @@ std::size_t OrderBook::removeLevel(Side side, Price price)
         index = next;
         ++removed;
     }
-    level->count = 0;
-    level->head = level->tail = kNone;
-    level->quantity = 0;
-    eraseLevelIfEmpty(side, price.value());
+    levels.erase(price.value());
     return removed;
 }
 
 std::optional<Quantity> OrderBook::quantityOf(OrderId id) const
 {
-    const auto it = m_index.find(id);
-    if (it == m_index.end())
+    const std::uint32_t *index = m_index.find(id);
+    if (!index)
         return std::nullopt;
-    return Quantity(m_nodes[it->second].quantity);
+    return Quantity(m_nodes[*index].quantity);
 }
 
 std::optional<Price> OrderBook::bestBid() const
 {
-    return m_bids.empty() ? std::nullopt : std::optional<Price>(Price(m_bids.back().price));
+    return m_bids.empty() ? std::nullopt : std::optional<Price>(Price(m_bids.fromBest(0).price));
 }
 
 std::optional<Price> OrderBook::bestAsk() const
 {
-    return m_asks.empty() ? std::nullopt : std::optional<Price>(Price(m_asks.back().price));
+    return m_asks.empty() ? std::nullopt : std::optional<Price>(Price(m_asks.fromBest(0).price));
 }
 
 void OrderBook::depth(Side side, std::size_t levels, std::vector<LevelView> &out) const
 {
     const Ladder &ladderOfSide = ladder(side);
-    for (std::size_t i = ladderOfSide.size(), n = 0; i > 0 && n < levels; --i, ++n) {
-        const Level &level = ladderOfSide[i - 1];
+    for (std::size_t i = 0; i < ladderOfSide.size() && i < levels; ++i) {
+        const Level &level = ladderOfSide.fromBest(i);
         out.push_back(LevelView{Price(level.price), Quantity(level.quantity), level.count});
     }
 }
@@ -225,36 +228,24 @@ std::vector<LevelView> OrderBook::depth(Side side, std::size_t levels) const
 
 Quantity OrderBook::volumeAt(Side side, Price price) const
 {
-    const Level *level = findLevel(side, price.value());
+    const Level *level = ladder(side).find(price.value());
     return Quantity(level ? level->quantity : 0);
 }
 
 std::optional<Quantity> OrderBook::queueAhead(OrderId id) const
 {
-    const auto it = m_index.find(id);
-    if (it == m_index.end())
+    const std::uint32_t *found = m_index.find(id);
+    if (!found)
         return std::nullopt;
     std::int64_t ahead = 0;
-    for (std::uint32_t index = m_nodes[it->second].prev; index != kNone; index = m_nodes[index].prev)
+    for (std::uint32_t index = m_nodes[*found].prev; index != kNone; index = m_nodes[index].prev)
         ahead += m_nodes[index].quantity;
     return Quantity(ahead);
 }
 
 std::optional<double> OrderBook::averageFillPrice(Side side, Quantity quantity) const
 {
-    if (quantity.value() <= 0)
-        return std::nullopt;
-    const Ladder &levels = ladder(side);
-    std::int64_t remaining = quantity.value();
-    double cost = 0.0;
-    for (std::size_t i = levels.size(); i > 0 && remaining > 0; --i) {
-        const std::int64_t take = std::min(remaining, levels[i - 1].quantity);
-        cost += static_cast<double>(take) * static_cast<double>(levels[i - 1].price);
-        remaining -= take;
-    }
-    if (remaining > 0)
-        return std::nullopt;
-    return cost / static_cast<double>(quantity.value());
+    return detail::averageFillPrice(ladder(side), quantity.value());
 }
 
 std::size_t OrderBook::levelCount(Side side) const
@@ -264,7 +255,7 @@ std::size_t OrderBook::levelCount(Side side) const
 
 bool OrderBook::isCrossed() const
 {
-    return !m_bids.empty() && !m_asks.empty() && m_bids.back().price >= m_asks.back().price;
+    return !m_bids.empty() && !m_asks.empty() && m_bids.fromBest(0).price >= m_asks.fromBest(0).price;
 }
 
 Result<void> OrderBook::checkIntegrity() const
@@ -273,11 +264,9 @@ Result<void> OrderBook::checkIntegrity() const
     for (const Side side : {Side::Buy, Side::Sell}) {
         const Ladder &levels = ladder(side);
         const char *name = side == Side::Buy ? "bid" : "ask";
-        for (std::size_t i = 0; i < levels.size(); ++i) {
-            const Level &level = levels[i];
-            if (i > 0 && (side == Side::Buy ? levels[i - 1].price >= level.price : levels[i - 1].price <= level.price))
-                return fail(ErrorCode::CorruptData,
-                            std::string(name) + " levels out of order at " + std::to_string(level.price));
+        if (!levels.isSorted())
+            return fail(ErrorCode::CorruptData, std::string(name) + " levels out of order");
+        for (const Level &level : levels.levels()) {
             std::int64_t total = 0;
             std::uint32_t count = 0;
             std::uint32_t previous = kNone;
@@ -286,8 +275,8 @@ Result<void> OrderBook::checkIntegrity() const
                 if (node.prev != previous || node.price != level.price || node.side != side || node.quantity <= 0)
                     return fail(ErrorCode::CorruptData,
                                 "Broken order link in " + std::string(name) + " level " + std::to_string(level.price));
-                const auto found = m_index.find(node.id);
-                if (found == m_index.end() || found->second != index)
+                const std::uint32_t *found = m_index.find(node.id);
+                if (!found || *found != index)
                     return fail(ErrorCode::CorruptData, "Order " + std::to_string(node.id) + " missing from the index");
                 total += node.quantity;
                 ++count;
@@ -303,8 +292,8 @@ Result<void> OrderBook::checkIntegrity() const
         return fail(ErrorCode::CorruptData,
                     "Index holds " + std::to_string(m_index.size()) + " orders, levels " + std::to_string(orders));
     if (isCrossed())
-        return fail(ErrorCode::CorruptData, "Book crossed: bid " + std::to_string(m_bids.back().price) + " >= ask " +
-                                                std::to_string(m_asks.back().price));
+        return fail(ErrorCode::CorruptData, "Book crossed: bid " + std::to_string(m_bids.fromBest(0).price) +
+                                                " >= ask " + std::to_string(m_asks.fromBest(0).price));
     return {};
 }
 

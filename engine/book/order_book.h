@@ -2,13 +2,14 @@
 // Copyright (C) 2026 The Meridian authors
 #pragma once
 
+#include "book/id_map.h"
+#include "book/ladder.h"
 #include "core/error.h"
 #include "core/instrument.h"
 #include "core/price.h"
 
 #include <cstdint>
 #include <optional>
-#include <unordered_map>
 #include <vector>
 
 namespace meridian::book {
@@ -26,20 +27,26 @@ struct LevelView
 
 /// Level-3 limit order book for one instrument: every order, FIFO within each price level.
 ///
-/// Orders live in a pool and are linked per level by index, so adding and removing an order does not
-/// allocate once the pool has grown to the working size. Each side keeps its levels in a vector sorted
-/// with the best price at the back: the best price is O(1), and changes near the top (where nearly all
-/// activity is) move few elements.
-/// Thread: owned by one Node; not thread-safe.
+/// Orders live in a pool and are linked per level by index, and the id index is an open-addressing table,
+/// so adding and removing an order does not allocate once the pool has grown to the working size. Each side keeps its
+/// levels in a vector sorted with the best price at the back: the best price is O(1), and changes near the top (where
+/// nearly all activity is) move few elements. Thread: owned by one Node; not thread-safe.
 class OrderBook final
 {
 public:
     /// Preconditions: expectedOrders is a hint for the pool and index sizes.
     explicit OrderBook(std::size_t expectedOrders = 1 << 16);
 
-    /// Adds a resting order at the back of its level's queue.
-    /// Errors: AlreadyExists for a known id; InvalidArgument for a non-positive quantity or an invalid side.
-    Result<void> add(OrderId id, Side side, Price price, Quantity quantity);
+    /// Handle of a resting order: stable while the order rests, reused after it leaves.
+    using Handle = std::uint32_t;
+    static constexpr Handle kNoOrder = 0xffffffffu;
+
+    /// Adds a resting order at the back of its level's queue. owner and flags are carried for the caller
+    /// (the matching engine keeps the owner for self-trade prevention and its order flags there).
+    /// Errors: AlreadyExists for a known id; InvalidArgument for a non-positive quantity, an invalid side
+    /// or the reserved id IdMap::kEmpty.
+    Result<void> add(OrderId id, Side side, Price price, Quantity quantity, std::uint32_t owner = 0,
+                     std::uint8_t flags = 0);
     /// Adds a resting order at the front of its level's queue (orders that were resting before anything
     /// this book has seen, such as a feed's initial snapshot). Same errors as add().
     Result<void> addFront(OrderId id, Side side, Price price, Quantity quantity);
@@ -50,10 +57,14 @@ public:
     Result<void> reduce(OrderId id, Quantity quantity);
     /// Executes quantity of an order (as reduce(), for a trade against it).
     Result<void> execute(OrderId id, Quantity quantity) { return reduce(id, quantity); }
+    /// Changes an order's price and quantity. A price change or a larger quantity sends it to the back of
+    /// the queue at its (new) price; a smaller quantity at the same price keeps its place.
+    /// Errors: NotFound; InvalidArgument for a non-positive quantity.
+    Result<void> modify(OrderId id, Price price, Quantity quantity);
     /// Removes every order at a price level. Returns how many orders were removed.
     std::size_t removeLevel(Side side, Price price);
 
-    bool contains(OrderId id) const { return m_index.find(id) != m_index.end(); }
+    bool contains(OrderId id) const { return m_index.contains(id); }
     /// Returns the quantity left of an order, or std::nullopt.
     std::optional<Quantity> quantityOf(OrderId id) const;
     std::optional<Price> bestBid() const;
@@ -77,6 +88,27 @@ public:
     /// Returns true when the best bid is at or above the best ask.
     bool isCrossed() const;
 
+    // Handle access for the matching engine: walking a level's queue and filling from it without a
+    // lookup per step.
+    /// Returns the handle of an order, or kNoOrder.
+    Handle find(OrderId id) const;
+    /// Returns the first order of the level rank places from the best (0 = best), or kNoOrder.
+    Handle levelFront(Side side, std::size_t rank = 0) const;
+    /// Returns the order after h in its level's queue, or kNoOrder.
+    Handle next(Handle h) const { return m_nodes[h].next; }
+    OrderId orderId(Handle h) const { return m_nodes[h].id; }
+    Side orderSide(Handle h) const { return m_nodes[h].side; }
+    Price orderPrice(Handle h) const { return Price(m_nodes[h].price); }
+    Quantity orderQuantity(Handle h) const { return Quantity(m_nodes[h].quantity); }
+    std::uint32_t orderOwner(Handle h) const { return m_nodes[h].owner; }
+    std::uint8_t orderFlags(Handle h) const { return m_nodes[h].flags; }
+    /// Takes quantity from an order, keeping its place; removes it when nothing is left.
+    /// Returns the quantity left at its level afterwards.
+    /// Preconditions: 0 < quantity <= what the order holds.
+    Quantity take(Handle h, Quantity quantity);
+    /// Removes an order. Returns the quantity left at its level afterwards.
+    Quantity remove(Handle h);
+
 private:
     static constexpr std::uint32_t kNone = 0xffffffffu;
 
@@ -88,6 +120,8 @@ private:
         std::uint32_t prev = kNone;
         std::uint32_t next = kNone;
         Side side = Side::Invalid;
+        std::uint8_t flags = 0;
+        std::uint32_t owner = 0;
     };
     struct Level
     {
@@ -97,24 +131,23 @@ private:
         std::uint32_t head = kNone;
         std::uint32_t tail = kNone;
     };
-    using Ladder = std::vector<Level>; // sorted so the best level is at the back
+    using Ladder = detail::Ladder<Level>;
 
-    Result<void> insert(OrderId id, Side side, Price price, Quantity quantity, bool atFront);
+    Result<void> insert(OrderId id, Side side, Price price, Quantity quantity, bool atFront, std::uint32_t owner,
+                        std::uint8_t flags);
     Ladder &ladder(Side side) { return side == Side::Buy ? m_bids : m_asks; }
     const Ladder &ladder(Side side) const { return side == Side::Buy ? m_bids : m_asks; }
-    // Returns the position of price in the ladder, or where it would be inserted.
-    static std::size_t lowerBound(const Ladder &ladder, Side side, std::int64_t price);
-    Level *findLevel(Side side, std::int64_t price);
-    const Level *findLevel(Side side, std::int64_t price) const;
     void unlink(std::uint32_t index, Level &level);
-    void eraseLevelIfEmpty(Side side, std::int64_t price);
+    // Removes the order at index from its level and the index; drops the level when it empties.
+    // Returns the quantity left at the level.
+    std::int64_t removeAt(std::uint32_t index);
     std::uint32_t allocate();
 
     std::vector<Node> m_nodes;
     std::vector<std::uint32_t> m_free;
-    std::unordered_map<OrderId, std::uint32_t> m_index;
-    Ladder m_bids; // ascending price: best bid at the back
-    Ladder m_asks; // descending price: best ask at the back
+    IdMap<std::uint32_t> m_index;
+    Ladder m_bids{Side::Buy};
+    Ladder m_asks{Side::Sell};
 };
 
 } // namespace meridian::book

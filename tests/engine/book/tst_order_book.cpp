@@ -33,6 +33,8 @@ private slots:
     void averageFillPriceWalksTheBook();
     void removeLevelDropsEveryOrder();
     void poolReusesSlots();
+    void modifyKeepsPriorityOnlyWhenShrinking();
+    void handlesWalkTheQueue();
 };
 
 void TestOrderBook::addRestsOrderAtPriceInFifo()
@@ -118,6 +120,9 @@ void TestOrderBook::refusesBadInput()
     QCOMPARE(book.add(2, Side::Buy, Price(10), Quantity(0)).error().code, ErrorCode::InvalidArgument);
     QCOMPARE(book.add(3, Side::Sell, Price(10), Quantity(-4)).error().code, ErrorCode::InvalidArgument);
     QCOMPARE(book.add(4, Side::Invalid, Price(10), Quantity(1)).error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(book.add(~OrderId(0), Side::Buy, Price(10), Quantity(1)).error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(book.modify(99, Price(10), Quantity(1)).error().code, ErrorCode::NotFound);
+    QCOMPARE(book.modify(1, Price(10), Quantity(0)).error().code, ErrorCode::InvalidArgument);
     QCOMPARE(book.orderCount(), std::size_t(1));
     checkIntegrity(book);
 }
@@ -178,6 +183,57 @@ void TestOrderBook::poolReusesSlots()
     checkIntegrity(book);
     QCOMPARE(book.orderCount(), std::size_t(0));
     QCOMPARE(book.levelCount(Side::Buy), std::size_t(0));
+}
+
+void TestOrderBook::modifyKeepsPriorityOnlyWhenShrinking()
+{
+    OrderBook book;
+    QVERIFY(book.add(1, Side::Sell, Price(70), Quantity(5)));
+    QVERIFY(book.add(2, Side::Sell, Price(70), Quantity(5)));
+    QVERIFY(book.add(3, Side::Sell, Price(70), Quantity(5)));
+    // A smaller size keeps the place…
+    QVERIFY(book.modify(1, Price(70), Quantity(2)));
+    QCOMPARE(book.queueAhead(1)->value(), 0);
+    QCOMPARE(book.queueAhead(2)->value(), 2);
+    // …a larger one goes to the back…
+    QVERIFY(book.modify(2, Price(70), Quantity(6)));
+    QCOMPARE(book.queueAhead(2)->value(), 2 + 5);
+    QCOMPARE(book.volumeAt(Side::Sell, Price(70)).value(), 2 + 5 + 6);
+    // …and so does a new price, which moves the quantity between levels.
+    QVERIFY(book.modify(3, Price(71), Quantity(4)));
+    QCOMPARE(book.volumeAt(Side::Sell, Price(70)).value(), 2 + 6);
+    QCOMPARE(book.volumeAt(Side::Sell, Price(71)).value(), 4);
+    QCOMPARE(book.queueAhead(3)->value(), 0);
+    // The same size at the same price changes nothing.
+    QVERIFY(book.modify(1, Price(70), Quantity(2)));
+    QCOMPARE(book.queueAhead(1)->value(), 0);
+    checkIntegrity(book);
+}
+
+void TestOrderBook::handlesWalkTheQueue()
+{
+    OrderBook book;
+    QVERIFY(book.add(1, Side::Buy, Price(50), Quantity(3), 7, 0x5));
+    QVERIFY(book.add(2, Side::Buy, Price(50), Quantity(4), 8));
+    QVERIFY(book.add(3, Side::Buy, Price(49), Quantity(5)));
+    OrderBook::Handle h = book.levelFront(Side::Buy);
+    QCOMPARE(book.orderId(h), OrderId(1));
+    QCOMPARE(book.orderOwner(h), 7u);
+    QCOMPARE(book.orderFlags(h), std::uint8_t(0x5));
+    h = book.next(h);
+    QCOMPARE(book.orderId(h), OrderId(2));
+    QCOMPARE(book.next(h), OrderBook::kNoOrder);
+    QCOMPARE(book.orderId(book.levelFront(Side::Buy, 1)), OrderId(3));
+    QCOMPARE(book.levelFront(Side::Buy, 2), OrderBook::kNoOrder);
+    QCOMPARE(book.levelFront(Side::Sell), OrderBook::kNoOrder);
+    // take() reports what is left at the level and removes a filled order.
+    QCOMPARE(book.take(book.find(1), Quantity(1)).value(), 2 + 4);
+    QCOMPARE(book.take(book.find(1), Quantity(2)).value(), 4);
+    QVERIFY(!book.contains(1));
+    QCOMPARE(book.remove(book.find(2)).value(), 0);
+    QCOMPARE(book.bestBid()->value(), 49);
+    QCOMPARE(book.find(2), OrderBook::kNoOrder);
+    checkIntegrity(book);
 }
 
 QTEST_APPLESS_MAIN(TestOrderBook)
