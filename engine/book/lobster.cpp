@@ -136,14 +136,15 @@ Result<std::vector<LobsterMessage>> readLobsterMessages(const std::string &path)
     return messages;
 }
 
-Result<std::vector<LobsterBookRow>> readLobsterBook(const std::string &path, int *levels)
+Result<LobsterBook> readLobsterBook(const std::string &path)
 {
     auto text = readWhole(path);
     if (!text)
         return tl::unexpected(text.error());
-    std::vector<LobsterBookRow> rows;
+    LobsterBook book;
     const auto all = lines(*text);
-    rows.reserve(all.size());
+    book.m_rows.reserve(all.size());
+    std::vector<LevelView> bids;
     std::size_t columns = 0;
     for (std::size_t i = 0; i < all.size(); ++i) {
         if (i == 0 && isHeader(all[i]))
@@ -159,39 +160,103 @@ Result<std::vector<LobsterBookRow>> readLobsterBook(const std::string &path, int
             return tl::unexpected(
                 rowError(path, i + 1,
                          "expected " + std::to_string(columns) + " fields, found " + std::to_string(fields.size())));
-        LobsterBookRow row;
+        const std::uint64_t offset = book.m_data.size();
+        bids.clear();
         for (std::size_t k = 0; k < columns; k += 4) {
             std::int64_t v[4];
             for (std::size_t j = 0; j < 4; ++j)
                 if (!parseInt(fields[k + j], v[j]))
                     return tl::unexpected(rowError(path, i + 1, "bad number \"" + std::string(fields[k + j]) + "\""));
             if (v[1] > 0 && v[0] != kEmptyAsk)
-                row.asks.push_back(LevelView{Price(v[0]), Quantity(v[1]), 0});
+                book.m_data.push_back(LevelView{Price(v[0]), Quantity(v[1]), 0});
             if (v[3] > 0 && v[2] != kEmptyBid)
-                row.bids.push_back(LevelView{Price(v[2]), Quantity(v[3]), 0});
+                bids.push_back(LevelView{Price(v[2]), Quantity(v[3]), 0});
         }
-        rows.push_back(std::move(row));
+        const auto asks = static_cast<std::uint32_t>(book.m_data.size() - offset);
+        book.m_data.insert(book.m_data.end(), bids.begin(), bids.end());
+        book.m_rows.push_back(LobsterBook::Row{offset, asks, static_cast<std::uint32_t>(bids.size())});
     }
-    if (levels)
-        *levels = static_cast<int>(columns / 4);
-    return rows;
+    book.m_levels = static_cast<int>(columns / 4);
+    return book;
 }
 
-LobsterReplay::LobsterReplay(int levels) : m_levels(levels) {}
+namespace detail {
 
-LobsterReplay::Bound LobsterReplay::boundOf(const std::vector<LevelView> &levels, int depth)
+void LobsterView::seed(const LobsterBookRow &row)
 {
-    if (static_cast<int>(levels.size()) < depth || levels.empty())
+    m_bid = boundOf(row.bids);
+    m_ask = boundOf(row.asks);
+}
+
+LobsterView::Bound LobsterView::boundOf(std::span<const LevelView> levels) const
+{
+    if (static_cast<int>(levels.size()) < m_levels || levels.empty())
         return Bound{true, 0};
     return Bound{false, levels.back().price.value()};
 }
 
-bool LobsterReplay::known(const Bound &bound, Side side, std::int64_t price)
+bool LobsterView::known(const Bound &bound, Side side, std::int64_t price)
 {
     if (bound.all)
         return true;
     return side == Side::Buy ? price >= bound.price : price <= bound.price;
 }
+
+bool LobsterView::shows(std::span<const LevelView> levels, Price price)
+{
+    for (const LevelView &level : levels)
+        if (level.price == price)
+            return true;
+    return false;
+}
+
+bool countLobsterMessage(const LobsterMessage &message, LobsterStats &stats, bool halted)
+{
+    ++stats.messages;
+    switch (message.type) {
+    case 1:
+        ++stats.adds;
+        return false;
+    case 2:
+    case 3:
+        ++stats.cancels;
+        return halted;
+    case 4:
+        ++stats.executions;
+        return false;
+    case 5:
+        ++stats.hiddenExecutions;
+        return halted;
+    case 6:
+        ++stats.crossTrades;
+        return halted;
+    case 7:
+        ++stats.halts;
+        return true;
+    default:
+        return halted;
+    }
+}
+
+} // namespace detail
+
+namespace {
+
+Error messageError(const LobsterMessage &message, const std::string &what)
+{
+    return Error{ErrorCode::CorruptData, "LOBSTER message at " + std::to_string(message.timeNs) + " ns (type " +
+                                             std::to_string(message.type) + ", order " +
+                                             std::to_string(message.orderId) + "): " + what};
+}
+
+Side sideOf(const LobsterMessage &message)
+{
+    return message.direction == 1 ? Side::Buy : Side::Sell;
+}
+
+} // namespace
+
+LobsterReplay::LobsterReplay(int levels) : m_view(levels) {}
 
 void LobsterReplay::setLevel(Side side, Price price, Quantity quantity)
 {
@@ -206,36 +271,6 @@ void LobsterReplay::setLevel(Side side, Price price, Quantity quantity)
     ++m_stats.resyncedLevels;
 }
 
-void LobsterReplay::resync(Side side, const std::vector<LevelView> &shown)
-{
-    Bound &previous = side == Side::Buy ? m_bidBound : m_askBound;
-    const Bound next = boundOf(shown, m_levels);
-    if (!previous.all) {
-        // Levels the view uncovers now: drop what we hold there that the row does not show…
-        m_scratch.clear();
-        m_book.depth(side, m_book.levelCount(side), m_scratch);
-        for (const LevelView &level : m_scratch) {
-            const std::int64_t p = level.price.value();
-            if (!known(next, side, p))
-                break; // best first: every later level is outside the view too
-            if (known(previous, side, p))
-                continue;
-            bool inRow = false;
-            for (const LevelView &s : shown)
-                inRow = inRow || s.price == level.price;
-            if (!inRow)
-                setLevel(side, level.price, Quantity(0));
-        }
-        // …and take the sizes it shows. Which orders make up such a level is unknown even when its total
-        // happens to agree with ours, so it always becomes one synthetic order.
-        for (const LevelView &s : shown) {
-            if (!known(previous, side, s.price.value()))
-                setLevel(side, s.price, s.quantity);
-        }
-    }
-    previous = next;
-}
-
 Result<void> LobsterReplay::start(const LobsterMessage &first, const LobsterBookRow &rowAfter)
 {
     for (const LevelView &level : rowAfter.bids)
@@ -243,10 +278,8 @@ Result<void> LobsterReplay::start(const LobsterMessage &first, const LobsterBook
     for (const LevelView &level : rowAfter.asks)
         setLevel(Side::Sell, level.price, level.quantity);
     m_stats.resyncedLevels = 0; // the seed is not a resync
-    m_bidBound = boundOf(rowAfter.bids, m_levels);
-    m_askBound = boundOf(rowAfter.asks, m_levels);
-    ++m_stats.messages;
-    m_halted = first.type == 7;
+    m_view.seed(rowAfter);
+    m_halted = detail::countLobsterMessage(first, m_stats, false);
     return {};
 }
 
@@ -255,19 +288,15 @@ Result<void> LobsterReplay::reduceUnknown(const LobsterMessage &message, Side si
     auto &synthetic = side == Side::Buy ? m_syntheticBid : m_syntheticAsk;
     const auto it = synthetic.find(message.price);
     if (it == synthetic.end())
-        return fail(ErrorCode::CorruptData, "LOBSTER message at " + std::to_string(message.timeNs) + " ns: order " +
-                                                std::to_string(message.orderId) +
-                                                " is unknown and no earlier liquidity rests at price " +
-                                                std::to_string(message.price));
+        return tl::unexpected(messageError(message, "the order is unknown and no earlier liquidity rests at price " +
+                                                        std::to_string(message.price)));
     ++m_stats.unknownIdReductions;
     const OrderId id = it->second;
     auto left = m_book.quantityOf(id);
     if (!left || left->value() < message.size)
-        return fail(ErrorCode::CorruptData,
-                    "LOBSTER message at " + std::to_string(message.timeNs) + " ns: order " +
-                        std::to_string(message.orderId) + " takes " + std::to_string(message.size) + " but only " +
-                        std::to_string(left ? left->value() : 0) + " of earlier liquidity rests at price " +
-                        std::to_string(message.price));
+        return tl::unexpected(messageError(
+            message, "takes " + std::to_string(message.size) + " but only " + std::to_string(left ? left->value() : 0) +
+                         " of earlier liquidity rests at price " + std::to_string(message.price)));
     if (left->value() == message.size)
         synthetic.erase(it);
     return m_book.reduce(id, Quantity(message.size));
@@ -275,45 +304,83 @@ Result<void> LobsterReplay::reduceUnknown(const LobsterMessage &message, Side si
 
 Result<void> LobsterReplay::apply(const LobsterMessage &message, const LobsterBookRow &rowAfter)
 {
-    ++m_stats.messages;
-    const Side side = message.direction == 1 ? Side::Buy : Side::Sell;
-    m_halted = message.type == 7 ? true : (message.type == 1 || message.type == 4 ? false : m_halted);
+    m_halted = detail::countLobsterMessage(message, m_stats, m_halted);
+    const Side side = sideOf(message);
     switch (message.type) {
     case 1:
-        ++m_stats.adds;
         if (auto r = m_book.add(message.orderId, side, Price(message.price), Quantity(message.size)); !r)
-            return fail(ErrorCode::CorruptData,
-                        "LOBSTER add at " + std::to_string(message.timeNs) + " ns: " + r.error().message);
+            return tl::unexpected(messageError(message, r.error().message));
         break;
     case 2:
     case 3:
-    case 4: {
-        (message.type == 4 ? m_stats.executions : m_stats.cancels) += 1;
+    case 4:
         if (message.size <= 0)
             break;
         if (m_book.contains(message.orderId)) {
             if (auto r = m_book.reduce(message.orderId, Quantity(message.size)); !r)
-                return fail(ErrorCode::CorruptData,
-                            "LOBSTER message at " + std::to_string(message.timeNs) + " ns: " + r.error().message);
+                return tl::unexpected(messageError(message, r.error().message));
         } else if (auto r = reduceUnknown(message, side); !r) {
             return r;
         }
         break;
-    }
     case 5:
-        ++m_stats.hiddenExecutions;
-        break;
     case 6:
-        ++m_stats.crossTrades;
-        break;
     case 7:
-        ++m_stats.halts;
         break;
     default:
-        return fail(ErrorCode::CorruptData, "LOBSTER message type " + std::to_string(message.type) + " unknown");
+        return tl::unexpected(messageError(message, "unknown message type"));
     }
-    resync(Side::Buy, rowAfter.bids);
-    resync(Side::Sell, rowAfter.asks);
+    const auto set = [this](Side s) { return [this, s](Price p, Quantity q) { setLevel(s, p, q); }; };
+    m_view.resync(m_book, Side::Buy, rowAfter.bids, set(Side::Buy));
+    m_view.resync(m_book, Side::Sell, rowAfter.asks, set(Side::Sell));
+    return {};
+}
+
+Result<void> LobsterL2Replay::start(const LobsterMessage &first, const LobsterBookRow &rowAfter)
+{
+    m_book.clear();
+    for (const LevelView &level : rowAfter.bids)
+        (void)m_book.set(Side::Buy, level.price, level.quantity);
+    for (const LevelView &level : rowAfter.asks)
+        (void)m_book.set(Side::Sell, level.price, level.quantity);
+    m_stats = LobsterStats{};
+    m_view.seed(rowAfter);
+    m_halted = detail::countLobsterMessage(first, m_stats, false);
+    return {};
+}
+
+Result<void> LobsterL2Replay::apply(const LobsterMessage &message, const LobsterBookRow &rowAfter)
+{
+    m_halted = detail::countLobsterMessage(message, m_stats, m_halted);
+    const Side side = sideOf(message);
+    switch (message.type) {
+    case 1:
+        if (auto r = m_book.add(side, Price(message.price), Quantity(message.size)); !r)
+            return tl::unexpected(messageError(message, r.error().message));
+        break;
+    case 2:
+    case 3:
+    case 4:
+        if (message.size <= 0)
+            break;
+        if (auto r = m_book.reduce(side, Price(message.price), Quantity(message.size)); !r)
+            return tl::unexpected(messageError(message, r.error().message));
+        break;
+    case 5:
+    case 6:
+    case 7:
+        break;
+    default:
+        return tl::unexpected(messageError(message, "unknown message type"));
+    }
+    const auto set = [this](Side s) {
+        return [this, s](Price p, Quantity q) {
+            (void)m_book.set(s, p, q);
+            ++m_stats.resyncedLevels;
+        };
+    };
+    m_view.resync(m_book, Side::Buy, rowAfter.bids, set(Side::Buy));
+    m_view.resync(m_book, Side::Sell, rowAfter.asks, set(Side::Sell));
     return {};
 }
 

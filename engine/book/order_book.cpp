@@ -212,10 +212,14 @@ std::optional<Price> OrderBook::bestAsk() const
 void OrderBook::depth(Side side, std::size_t levels, std::vector<LevelView> &out) const
 {
     const Ladder &ladderOfSide = ladder(side);
-    for (std::size_t i = 0; i < ladderOfSide.size() && i < levels; ++i) {
-        const Level &level = ladderOfSide.fromBest(i);
-        out.push_back(LevelView{Price(level.price), Quantity(level.quantity), level.count});
-    }
+    for (std::size_t i = 0; i < ladderOfSide.size() && i < levels; ++i)
+        out.push_back(levelAt(side, i));
+}
+
+LevelView OrderBook::levelAt(Side side, std::size_t rank) const
+{
+    const Level &level = ladder(side).fromBest(rank);
+    return LevelView{Price(level.price), Quantity(level.quantity), level.count};
 }
 
 std::vector<LevelView> OrderBook::depth(Side side, std::size_t levels) const

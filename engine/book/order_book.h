@@ -73,6 +73,8 @@ public:
     std::vector<LevelView> depth(Side side, std::size_t levels) const;
     /// Appends up to levels levels of a side to out, best first (no allocation when out has capacity).
     void depth(Side side, std::size_t levels, std::vector<LevelView> &out) const;
+    /// Returns the level rank places from the best. Preconditions: rank < levelCount(side).
+    LevelView levelAt(Side side, std::size_t rank) const;
     /// Returns the total quantity resting at a price (zero when there is no level).
     Quantity volumeAt(Side side, Price price) const;
     /// Returns the quantity ahead of an order in its level's queue, or std::nullopt for an unknown id.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The Meridian authors
 //
-// Replays real LOBSTER message files into the L3 book and compares with LOBSTER's own orderbook file at
-// every row, every level present in the file.
+// Replays real LOBSTER message files into the L3 and the L2 book and compares both with LOBSTER's own
+// orderbook file at every row, every level present in the file.
 #include "book/lobster.h"
 
 #include <QtTest>
@@ -17,7 +17,7 @@ QString dataFile(const char *name)
     return QStringLiteral(MERIDIAN_TEST_DATA "/lobster/") + QLatin1String(name);
 }
 
-QString describe(const std::vector<LevelView> &levels)
+QString describe(std::span<const LevelView> levels)
 {
     QStringList parts;
     for (const auto &l : levels)
@@ -69,32 +69,51 @@ void TestLobsterReplay::matchesOrderbookFileAtEveryRow()
             QSKIP(qPrintable(QStringLiteral("missing test data file %1 (set MERIDIAN_TEST_DATA)").arg(file)));
 
     const auto parsedMessages = readLobsterMessages(messages.toStdString());
-    int fileLevels = 0;
-    const auto parsedBook = readLobsterBook(orderbook.toStdString(), &fileLevels);
+    const auto parsedBook = readLobsterBook(orderbook.toStdString());
     QVERIFY2(parsedMessages, parsedMessages ? "" : parsedMessages.error().message.c_str());
     QVERIFY2(parsedBook, parsedBook ? "" : parsedBook.error().message.c_str());
     QCOMPARE(int(parsedMessages->size()), rows);
     QCOMPARE(int(parsedBook->size()), rows);
-    QCOMPARE(fileLevels, levels);
+    QCOMPARE(parsedBook->levels(), levels);
 
     LobsterReplay replay(levels);
+    LobsterL2Replay replayL2(levels);
     QVERIFY(replay.start(parsedMessages->front(), parsedBook->front()));
+    QVERIFY(replayL2.start(parsedMessages->front(), parsedBook->front()));
     int compared = 0;
     for (std::size_t i = 1; i < parsedMessages->size(); ++i) {
         const auto applied = replay.apply((*parsedMessages)[i], (*parsedBook)[i]);
         QVERIFY2(
             applied,
             qPrintable(QStringLiteral("row %1: %2").arg(i + 1).arg(QString::fromStdString(applied.error().message))));
-        const auto &expected = (*parsedBook)[i];
+        const LobsterBookRow expected = (*parsedBook)[i];
+        const auto same = [](const std::vector<LevelView> &ours, std::span<const LevelView> file) {
+            return std::equal(ours.begin(), ours.end(), file.begin(), file.end());
+        };
         const auto bids = withoutCounts(replay.book().depth(Side::Buy, std::size_t(levels)));
         const auto asks = withoutCounts(replay.book().depth(Side::Sell, std::size_t(levels)));
-        if (bids != expected.bids || asks != expected.asks)
+        if (!same(bids, expected.bids) || !same(asks, expected.asks))
             QFAIL(
                 qPrintable(QStringLiteral("row %1 differs\n  ours asks %2 | bids %3\n  file asks %4 | bids %5")
                                .arg(i + 1)
                                .arg(describe(asks), describe(bids), describe(expected.asks), describe(expected.bids))));
         const auto integrity = replay.book().checkIntegrity();
         QVERIFY2(integrity, integrity ? "" : integrity.error().message.c_str());
+
+        const auto appliedL2 = replayL2.apply((*parsedMessages)[i], (*parsedBook)[i]);
+        QVERIFY2(
+            appliedL2,
+            qPrintable(
+                QStringLiteral("L2 row %1: %2").arg(i + 1).arg(QString::fromStdString(appliedL2.error().message))));
+        const auto bidsL2 = replayL2.book().depth(Side::Buy, std::size_t(levels));
+        const auto asksL2 = replayL2.book().depth(Side::Sell, std::size_t(levels));
+        if (!same(bidsL2, expected.bids) || !same(asksL2, expected.asks))
+            QFAIL(qPrintable(
+                QStringLiteral("L2 row %1 differs\n  ours asks %2 | bids %3\n  file asks %4 | bids %5")
+                    .arg(i + 1)
+                    .arg(describe(asksL2), describe(bidsL2), describe(expected.asks), describe(expected.bids))));
+        const auto integrityL2 = replayL2.book().checkIntegrity();
+        QVERIFY2(integrityL2, integrityL2 ? "" : integrityL2.error().message.c_str());
         ++compared;
     }
     QCOMPARE(compared, rows - 1);
@@ -103,6 +122,9 @@ void TestLobsterReplay::matchesOrderbookFileAtEveryRow()
           "halts %zu, unknown-id reductions %zu, levels taken from the orderbook file %zu",
           compared + 1, s.adds, s.cancels, s.executions, s.hiddenExecutions, s.crossTrades, s.halts,
           s.unknownIdReductions, s.resyncedLevels);
+    qInfo("L2 replay: levels taken from the orderbook file %zu", replayL2.stats().resyncedLevels);
+    QCOMPARE(replayL2.stats().messages, s.messages);
+    QCOMPARE(replayL2.halted(), replay.halted());
 }
 
 void TestLobsterReplay::readerNamesFileAndLineOfBadRows()
