@@ -8,6 +8,12 @@ function(meridian_set_warnings target)
         -Wall -Wextra -Wpedantic -Werror
         -Wshadow -Wnon-virtual-dtor -Woverloaded-virtual -Wcast-align
         -Wformat=2 -Wimplicit-fallthrough -Wmissing-declarations)
+    # With link-time optimisation (the release preset), GCC 12 re-runs its string-overflow analysis on
+    # inlined std::string concatenations and Qt containers at link time and reports false positives
+    # (GCC bug 105329).
+    if(CMAKE_INTERPROCEDURAL_OPTIMIZATION AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+        target_link_options(${target} PRIVATE -Wno-stringop-overflow -Wno-stringop-overread -Wno-alloc-size-larger-than)
+    endif()
 endfunction()
 
 # meridian_add_library(<name> <sources...>): a static library `meridian_<name>` with the alias

@@ -13,6 +13,9 @@ namespace meridian::book {
 /// Open addressing with linear probing and backward-shift deletion: one flat array, no allocation per
 /// insert once it has grown to the working size, and no tombstones to slow lookups after many deletions.
 /// Keys are hashed with a 64-bit multiplicative (Fibonacci) hash, so sequential ids spread evenly.
+/// The table follows the live count (grows at half full, shrinks at one eighth), so lookups stay within
+/// cache for a small book even after a burst: a table sized for the worst case would cost a memory miss
+/// on nearly every lookup.
 /// The key kEmpty (all ones) is reserved and cannot be stored.
 /// Thread: owned by one Node; not thread-safe.
 template <class Value>
@@ -84,6 +87,8 @@ public:
         }
         m_slots[i].key = kEmpty;
         --m_size;
+        if (m_slots.size() > kMinCapacity && m_size * 8 < m_slots.size())
+            rehash(m_slots.size() / 2);
         return true;
     }
 
@@ -110,9 +115,11 @@ private:
         Value value{};
     };
 
+    static constexpr std::size_t kMinCapacity = 64;
+
     static std::size_t capacityFor(std::size_t expected)
     {
-        std::size_t capacity = 16;
+        std::size_t capacity = kMinCapacity;
         while (capacity < expected * 2)
             capacity *= 2;
         return capacity;

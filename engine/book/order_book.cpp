@@ -7,7 +7,7 @@
 
 namespace meridian::book {
 
-OrderBook::OrderBook(std::size_t expectedOrders) : m_index(expectedOrders)
+OrderBook::OrderBook(std::size_t expectedOrders)
 {
     m_nodes.reserve(expectedOrders);
     m_free.reserve(expectedOrders);
@@ -24,19 +24,19 @@ std::uint32_t OrderBook::allocate()
     return static_cast<std::uint32_t>(m_nodes.size() - 1);
 }
 
-Result<void> OrderBook::add(OrderId id, Side side, Price price, Quantity quantity, std::uint32_t owner,
-                            std::uint8_t flags)
+Result<Quantity> OrderBook::add(OrderId id, Side side, Price price, Quantity quantity, std::uint32_t owner,
+                                std::uint8_t flags)
 {
     return insert(id, side, price, quantity, false, owner, flags);
 }
 
-Result<void> OrderBook::addFront(OrderId id, Side side, Price price, Quantity quantity)
+Result<Quantity> OrderBook::addFront(OrderId id, Side side, Price price, Quantity quantity)
 {
     return insert(id, side, price, quantity, true, 0, 0);
 }
 
-Result<void> OrderBook::insert(OrderId id, Side side, Price price, Quantity quantity, bool atFront, std::uint32_t owner,
-                               std::uint8_t flags)
+Result<Quantity> OrderBook::insert(OrderId id, Side side, Price price, Quantity quantity, bool atFront,
+                                   std::uint32_t owner, std::uint8_t flags)
 {
     if (side != Side::Buy && side != Side::Sell)
         return fail(ErrorCode::InvalidArgument, "Order " + std::to_string(id) + " has no side");
@@ -70,7 +70,7 @@ Result<void> OrderBook::insert(OrderId id, Side side, Price price, Quantity quan
     }
     level.quantity += quantity.value();
     ++level.count;
-    return {};
+    return Quantity(level.quantity);
 }
 
 void OrderBook::unlink(std::uint32_t index, Level &level)
@@ -142,7 +142,9 @@ Result<void> OrderBook::modify(OrderId id, Price price, Quantity quantity)
         return {};
     }
     removeAt(*index);
-    return insert(id, node.side, price, quantity, false, node.owner, node.flags);
+    if (auto added = insert(id, node.side, price, quantity, false, node.owner, node.flags); !added)
+        return tl::unexpected(added.error());
+    return {};
 }
 
 Quantity OrderBook::take(Handle h, Quantity quantity)
@@ -159,18 +161,6 @@ Quantity OrderBook::take(Handle h, Quantity quantity)
 Quantity OrderBook::remove(Handle h)
 {
     return Quantity(removeAt(h));
-}
-
-OrderBook::Handle OrderBook::find(OrderId id) const
-{
-    const std::uint32_t *index = m_index.find(id);
-    return index ? *index : kNoOrder;
-}
-
-OrderBook::Handle OrderBook::levelFront(Side side, std::size_t rank) const
-{
-    const Ladder &levels = ladder(side);
-    return rank < levels.size() ? levels.fromBest(rank).head : kNoOrder;
 }
 
 std::size_t OrderBook::removeLevel(Side side, Price price)

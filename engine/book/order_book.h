@@ -34,7 +34,7 @@ struct LevelView
 class OrderBook final
 {
 public:
-    /// Preconditions: expectedOrders is a hint for the pool and index sizes.
+    /// Preconditions: expectedOrders is a hint for the order pool size.
     explicit OrderBook(std::size_t expectedOrders = 1 << 16);
 
     /// Handle of a resting order: stable while the order rests, reused after it leaves.
@@ -43,13 +43,14 @@ public:
 
     /// Adds a resting order at the back of its level's queue. owner and flags are carried for the caller
     /// (the matching engine keeps the owner for self-trade prevention and its order flags there).
+    /// Returns the quantity resting at the level afterwards.
     /// Errors: AlreadyExists for a known id; InvalidArgument for a non-positive quantity, an invalid side
     /// or the reserved id IdMap::kEmpty.
-    Result<void> add(OrderId id, Side side, Price price, Quantity quantity, std::uint32_t owner = 0,
-                     std::uint8_t flags = 0);
+    Result<Quantity> add(OrderId id, Side side, Price price, Quantity quantity, std::uint32_t owner = 0,
+                         std::uint8_t flags = 0);
     /// Adds a resting order at the front of its level's queue (orders that were resting before anything
     /// this book has seen, such as a feed's initial snapshot). Same errors as add().
-    Result<void> addFront(OrderId id, Side side, Price price, Quantity quantity);
+    Result<Quantity> addFront(OrderId id, Side side, Price price, Quantity quantity);
     /// Removes an order. Errors: NotFound.
     Result<void> cancel(OrderId id);
     /// Reduces an order by quantity, keeping its place in the queue; removes it when nothing is left.
@@ -93,9 +94,17 @@ public:
     // Handle access for the matching engine: walking a level's queue and filling from it without a
     // lookup per step.
     /// Returns the handle of an order, or kNoOrder.
-    Handle find(OrderId id) const;
+    Handle find(OrderId id) const
+    {
+        const std::uint32_t *index = m_index.find(id);
+        return index ? *index : kNoOrder;
+    }
     /// Returns the first order of the level rank places from the best (0 = best), or kNoOrder.
-    Handle levelFront(Side side, std::size_t rank = 0) const;
+    Handle levelFront(Side side, std::size_t rank = 0) const
+    {
+        const Ladder &levels = ladder(side);
+        return rank < levels.size() ? levels.fromBest(rank).head : kNoOrder;
+    }
     /// Returns the order after h in its level's queue, or kNoOrder.
     Handle next(Handle h) const { return m_nodes[h].next; }
     OrderId orderId(Handle h) const { return m_nodes[h].id; }
@@ -135,8 +144,8 @@ private:
     };
     using Ladder = detail::Ladder<Level>;
 
-    Result<void> insert(OrderId id, Side side, Price price, Quantity quantity, bool atFront, std::uint32_t owner,
-                        std::uint8_t flags);
+    Result<Quantity> insert(OrderId id, Side side, Price price, Quantity quantity, bool atFront, std::uint32_t owner,
+                            std::uint8_t flags);
     Ladder &ladder(Side side) { return side == Side::Buy ? m_bids : m_asks; }
     const Ladder &ladder(Side side) const { return side == Side::Buy ? m_bids : m_asks; }
     void unlink(std::uint32_t index, Level &level);

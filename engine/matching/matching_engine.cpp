@@ -411,30 +411,28 @@ bool MatchingEngine::fillable(const Taker &t) const
     }
 }
 
+void MatchingEngine::cancelTaker(const Taker &t, Reason reason)
+{
+    Event e;
+    e.type = EventType::Cancelled;
+    e.orderId = t.id;
+    e.side = t.side;
+    e.owner = t.owner;
+    e.price = Price(t.hasLimit ? t.limit : 0);
+    e.quantity = Quantity(t.remaining);
+    e.reason = reason;
+    e.time = m_now;
+    m_sink.onEvent(e);
+}
+
 bool MatchingEngine::process(Taker &t)
 {
-    Event cancelled;
-    cancelled.type = EventType::Cancelled;
-    cancelled.orderId = t.id;
-    cancelled.side = t.side;
-    cancelled.owner = t.owner;
-    cancelled.price = Price(t.hasLimit ? t.limit : 0);
     const bool isGtd = t.timeInForce == TimeInForce::GoodTillDate;
-
     if (t.timeInForce == TimeInForce::FillOrKill && !fillable(t)) {
-        cancelled.quantity = Quantity(t.remaining);
-        cancelled.reason = Reason::FillOrKillUnfillable;
-        cancelled.time = m_now;
-        m_sink.onEvent(cancelled);
+        cancelTaker(t, Reason::FillOrKillUnfillable);
         return false;
     }
     const Side other = opposite(t.side);
-    Event trade;
-    trade.type = EventType::Trade;
-    trade.orderId = t.id;
-    trade.side = t.side;
-    trade.owner = t.owner;
-    trade.time = m_now;
     while (t.remaining > 0) {
         const auto h = m_book.levelFront(other);
         if (h == book::OrderBook::kNoOrder)
@@ -448,13 +446,10 @@ bool MatchingEngine::process(Taker &t)
                 cancelResting(h, Reason::SelfTrade);
             if (t.selfTrade == SelfTradePrevention::CancelOldest)
                 continue;
-            cancelled.quantity = Quantity(t.remaining);
-            cancelled.reason = Reason::SelfTrade;
-            cancelled.time = m_now;
-            t.remaining = 0;
             if (isGtd)
                 forgetExpiry(t.id);
-            m_sink.onEvent(cancelled);
+            cancelTaker(t, Reason::SelfTrade);
+            t.remaining = 0;
             return false;
         }
         const OrderId makerId = m_book.orderId(h);
@@ -464,6 +459,12 @@ bool MatchingEngine::process(Taker &t)
             forgetExpiry(makerId);
         const std::int64_t left = m_book.take(h, Quantity(quantity)).value();
         t.remaining -= quantity;
+        Event trade;
+        trade.type = EventType::Trade;
+        trade.orderId = t.id;
+        trade.side = t.side;
+        trade.owner = t.owner;
+        trade.time = m_now;
         trade.makerId = makerId;
         trade.makerOwner = makerOwner;
         trade.price = Price(price);
@@ -486,10 +487,7 @@ bool MatchingEngine::process(Taker &t)
         return true;
     }
     MERIDIAN_CHECK(t.timeInForce != TimeInForce::FillOrKill, "fill-or-kill order left a remainder");
-    cancelled.quantity = Quantity(t.remaining);
-    cancelled.reason = Reason::ImmediateRemainder;
-    cancelled.time = m_now;
-    m_sink.onEvent(cancelled);
+    cancelTaker(t, Reason::ImmediateRemainder);
     return false;
 }
 
@@ -498,7 +496,7 @@ void MatchingEngine::rest(const Taker &t)
     const auto added =
         m_book.add(t.id, t.side, Price(t.limit), Quantity(t.remaining), t.owner, packFlags(t.timeInForce, t.selfTrade));
     MERIDIAN_CHECK(added.has_value(), "validated order did not rest");
-    emitBook(t.side, t.limit, m_book.volumeAt(t.side, Price(t.limit)).value());
+    emitBook(t.side, t.limit, added->value());
 }
 
 void MatchingEngine::runStops()

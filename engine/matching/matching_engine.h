@@ -96,6 +96,7 @@ private:
     // Matches an incoming order, then rests or cancels what is left. Returns true when it rests.
     bool process(Taker &taker);
     void rest(const Taker &taker);
+    void cancelTaker(const Taker &taker, Reason reason);
     void cancelResting(book::OrderBook::Handle h, Reason reason);
     void runStops();
     void expireUntil(std::int64_t now);
