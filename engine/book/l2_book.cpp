@@ -11,7 +11,7 @@ Result<void> L2Book::checkSide(Side side)
 {
     if (side != Side::Buy && side != Side::Sell)
         return fail(ErrorCode::InvalidArgument, "Level update has no side");
-    return {};
+    return ok();
 }
 
 Result<void> L2Book::set(Side side, Price price, Quantity quantity)
@@ -26,7 +26,7 @@ Result<void> L2Book::set(Side side, Price price, Quantity quantity)
         levels.erase(price.value());
     else
         levels.findOrInsert(price.value()).quantity = quantity.value();
-    return {};
+    return ok();
 }
 
 Result<void> L2Book::add(Side side, Price price, Quantity quantity)
@@ -37,7 +37,7 @@ Result<void> L2Book::add(Side side, Price price, Quantity quantity)
         return fail(ErrorCode::InvalidArgument, "Cannot add non-positive quantity " + std::to_string(quantity.value()) +
                                                     " at " + std::to_string(price.value()));
     ladder(side).findOrInsert(price.value()).quantity += quantity.value();
-    return {};
+    return ok();
 }
 
 Result<void> L2Book::reduce(Side side, Price price, Quantity quantity)
@@ -55,7 +55,7 @@ Result<void> L2Book::reduce(Side side, Price price, Quantity quantity)
     level->quantity -= quantity.value();
     if (level->quantity == 0)
         levels.erase(price.value());
-    return {};
+    return ok();
 }
 
 Result<void> L2Book::modify(Side side, Price from, Quantity fromQuantity, Price to, Quantity toQuantity)
@@ -130,7 +130,7 @@ Result<void> L2Book::checkIntegrity() const
     if (isCrossed())
         return fail(ErrorCode::CorruptData, "Book crossed: bid " + std::to_string(m_bids.fromBest(0).price) +
                                                 " >= ask " + std::to_string(m_asks.fromBest(0).price));
-    return {};
+    return ok();
 }
 
 } // namespace meridian::book

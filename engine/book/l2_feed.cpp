@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The Meridian authors
 #include "book/l2_feed.h"
 
+#include "core/check.h"
+
 #include <algorithm>
 #include <string>
 
@@ -9,7 +11,9 @@ namespace meridian::book {
 
 L2FeedBuilder::L2FeedBuilder(SequenceRule rule, std::size_t maxBuffered)
     : m_rule(rule), m_maxBuffered(std::max<std::size_t>(maxBuffered, 1))
-{}
+{
+    MERIDIAN_CHECK(rule == SequenceRule::Range || rule == SequenceRule::Chained, "L2 feed without a sequence rule");
+}
 
 bool L2FeedBuilder::wellFormed(std::span<const LevelUpdate> changes)
 {
@@ -74,7 +78,7 @@ Result<void> L2FeedBuilder::snapshot(std::uint64_t sequence, std::span<const Lev
         }
         applyInSync(update);
     }
-    return {};
+    return ok();
 }
 
 UpdateOutcome L2FeedBuilder::update(const L2Update &update)

@@ -280,7 +280,7 @@ Result<void> LobsterReplay::start(const LobsterMessage &first, const LobsterBook
     m_stats.resyncedLevels = 0; // the seed is not a resync
     m_view.seed(rowAfter);
     m_halted = detail::countLobsterMessage(first, m_stats, false);
-    return {};
+    return ok();
 }
 
 Result<void> LobsterReplay::reduceUnknown(const LobsterMessage &message, Side side)
@@ -333,7 +333,7 @@ Result<void> LobsterReplay::apply(const LobsterMessage &message, const LobsterBo
     const auto set = [this](Side s) { return [this, s](Price p, Quantity q) { setLevel(s, p, q); }; };
     m_view.resync(m_book, Side::Buy, rowAfter.bids, set(Side::Buy));
     m_view.resync(m_book, Side::Sell, rowAfter.asks, set(Side::Sell));
-    return {};
+    return ok();
 }
 
 Result<void> LobsterL2Replay::start(const LobsterMessage &first, const LobsterBookRow &rowAfter)
@@ -346,7 +346,7 @@ Result<void> LobsterL2Replay::start(const LobsterMessage &first, const LobsterBo
     m_stats = LobsterStats{};
     m_view.seed(rowAfter);
     m_halted = detail::countLobsterMessage(first, m_stats, false);
-    return {};
+    return ok();
 }
 
 Result<void> LobsterL2Replay::apply(const LobsterMessage &message, const LobsterBookRow &rowAfter)
@@ -381,7 +381,7 @@ Result<void> LobsterL2Replay::apply(const LobsterMessage &message, const Lobster
     };
     m_view.resync(m_book, Side::Buy, rowAfter.bids, set(Side::Buy));
     m_view.resync(m_book, Side::Sell, rowAfter.asks, set(Side::Sell));
-    return {};
+    return ok();
 }
 
 } // namespace meridian::book

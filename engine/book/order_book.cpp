@@ -110,7 +110,7 @@ Result<void> OrderBook::cancel(OrderId id)
     if (!index)
         return fail(ErrorCode::NotFound, "Order " + std::to_string(id) + " is not in the book");
     removeAt(*index);
-    return {};
+    return ok();
 }
 
 Result<void> OrderBook::reduce(OrderId id, Quantity quantity)
@@ -124,7 +124,7 @@ Result<void> OrderBook::reduce(OrderId id, Quantity quantity)
                                                     std::to_string(quantity.value()) + ": " +
                                                     std::to_string(node.quantity) + " left");
     take(*index, quantity);
-    return {};
+    return ok();
 }
 
 Result<void> OrderBook::modify(OrderId id, Price price, Quantity quantity)
@@ -139,12 +139,12 @@ Result<void> OrderBook::modify(OrderId id, Price price, Quantity quantity)
     if (price.value() == node.price && quantity.value() <= node.quantity) {
         if (quantity.value() < node.quantity)
             take(*index, Quantity(node.quantity - quantity.value()));
-        return {};
+        return ok();
     }
     removeAt(*index);
     if (auto added = insert(id, node.side, price, quantity, false, node.owner, node.flags); !added)
         return tl::unexpected(added.error());
-    return {};
+    return ok();
 }
 
 Quantity OrderBook::take(Handle h, Quantity quantity)
@@ -288,7 +288,7 @@ Result<void> OrderBook::checkIntegrity() const
     if (isCrossed())
         return fail(ErrorCode::CorruptData, "Book crossed: bid " + std::to_string(m_bids.fromBest(0).price) +
                                                 " >= ask " + std::to_string(m_asks.fromBest(0).price));
-    return {};
+    return ok();
 }
 
 } // namespace meridian::book
