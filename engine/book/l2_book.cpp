@@ -76,12 +76,12 @@ void L2Book::clear()
 
 std::optional<Price> L2Book::bestBid() const
 {
-    return m_bids.empty() ? std::nullopt : std::optional<Price>(Price(m_bids.fromBest(0).price));
+    return m_bids.bestPrice();
 }
 
 std::optional<Price> L2Book::bestAsk() const
 {
-    return m_asks.empty() ? std::nullopt : std::optional<Price>(Price(m_asks.fromBest(0).price));
+    return m_asks.bestPrice();
 }
 
 void L2Book::depth(Side side, std::size_t levels, std::vector<LevelView> &out) const
@@ -112,7 +112,7 @@ std::optional<double> L2Book::averageFillPrice(Side side, Quantity quantity) con
 
 bool L2Book::isCrossed() const
 {
-    return !m_bids.empty() && !m_asks.empty() && m_bids.fromBest(0).price >= m_asks.fromBest(0).price;
+    return detail::isCrossed(m_bids, m_asks);
 }
 
 Result<void> L2Book::checkIntegrity() const

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/instrument.h"
+#include "core/price.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -30,6 +31,11 @@ public:
     /// Returns the level rank places from the best (0 = best). Preconditions: rank < size().
     Level &fromBest(std::size_t rank) { return m_levels[m_levels.size() - 1 - rank]; }
     const Level &fromBest(std::size_t rank) const { return m_levels[m_levels.size() - 1 - rank]; }
+    /// Returns the best price, or std::nullopt when the side is empty.
+    std::optional<Price> bestPrice() const
+    {
+        return m_levels.empty() ? std::nullopt : std::optional<Price>(Price(m_levels.back().price));
+    }
     /// Returns the levels from worst to best.
     const std::vector<Level> &levels() const { return m_levels; }
 
@@ -105,6 +111,13 @@ private:
     Side m_side;
     std::vector<Level> m_levels; // sorted so the best level is at the back
 };
+
+/// Returns true when the best bid is at or above the best ask.
+template <class Level>
+bool isCrossed(const Ladder<Level> &bids, const Ladder<Level> &asks)
+{
+    return !bids.empty() && !asks.empty() && bids.fromBest(0).price >= asks.fromBest(0).price;
+}
 
 /// Returns the average price, in ticks, of taking quantity from a ladder (walking it from the best level),
 /// or std::nullopt when quantity is not positive or the ladder holds less. Level needs a quantity member.

@@ -191,12 +191,12 @@ std::optional<Quantity> OrderBook::quantityOf(OrderId id) const
 
 std::optional<Price> OrderBook::bestBid() const
 {
-    return m_bids.empty() ? std::nullopt : std::optional<Price>(Price(m_bids.fromBest(0).price));
+    return m_bids.bestPrice();
 }
 
 std::optional<Price> OrderBook::bestAsk() const
 {
-    return m_asks.empty() ? std::nullopt : std::optional<Price>(Price(m_asks.fromBest(0).price));
+    return m_asks.bestPrice();
 }
 
 void OrderBook::depth(Side side, std::size_t levels, std::vector<LevelView> &out) const
@@ -249,7 +249,7 @@ std::size_t OrderBook::levelCount(Side side) const
 
 bool OrderBook::isCrossed() const
 {
-    return !m_bids.empty() && !m_asks.empty() && m_bids.fromBest(0).price >= m_asks.fromBest(0).price;
+    return detail::isCrossed(m_bids, m_asks);
 }
 
 Result<void> OrderBook::checkIntegrity() const
