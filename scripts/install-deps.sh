@@ -15,6 +15,7 @@ packages=(
     qt6-translations-l10n
     # libraries
     libqcustomplot-dev libspdlog-dev libfmt-dev libboost-dev libsqlite3-dev libexpected-dev
+    nlohmann-json3-dev
     # fonts: Latin and CJK (without a CJK font Chinese renders as boxes)
     fonts-dejavu-core fonts-wqy-microhei fontconfig
     # headless runs, packaging and validation

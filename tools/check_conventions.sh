@@ -13,7 +13,7 @@ report() {
     status=1
 }
 
-sources=$(git ls-files -- '*.h' '*.hpp' '*.cpp' 2>/dev/null || find engine ui app tests plugins -name '*.h' -o -name '*.cpp')
+sources=$(git ls-files -- '*.h' '*.hpp' '*.cpp' '*.c' 2>/dev/null || find engine ui app tests plugins -name '*.h' -o -name '*.cpp' -o -name '*.c')
 
 # 1. The engine is Qt-free.
 while IFS= read -r hit; do
