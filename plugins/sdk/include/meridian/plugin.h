@@ -441,6 +441,10 @@ typedef struct meridian_plugin_descriptor
  */
 typedef const meridian_plugin_descriptor *(*meridian_plugin_entry_fn)(uint16_t host_abi_major, uint16_t host_abi_minor);
 
+/* The declaration a plugin defines (with MERIDIAN_PLUGIN_EXPORT). */
+MERIDIAN_PLUGIN_VISIBLE const meridian_plugin_descriptor *MERIDIAN_PLUGIN_ENTRY(uint16_t host_abi_major,
+                                                                                uint16_t host_abi_minor);
+
 #ifdef __cplusplus
 }
 #endif
