@@ -22,6 +22,7 @@ enum class ErrorCode : std::uint16_t {
     CorruptData, ///< stored or received data is damaged
     Unsupported, ///< a newer format or version than this build understands
     Cancelled,
+    ExternalFailure, ///< another component (a plugin, a venue) reported a failure; the message has its words
 };
 
 /// An expected failure: a code and a message that names what was wrong and where.

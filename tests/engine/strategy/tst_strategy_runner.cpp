@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+//
+// StrategyRunner with real plugin libraries: parameters checked and passed, callbacks dispatched, a failing
+// strategy stopped while another keeps trading, and a rebuilt plugin hot-reloaded with its parameters.
+#include "strategy/strategy_runner.h"
+
+#include <QtTest>
+
+#include <filesystem>
+#include <map>
+
+using namespace meridian;
+using namespace meridian::strategy;
+
+namespace {
+
+struct RecordingServices final : StrategyServices
+{
+    std::vector<std::pair<InstanceId, meridian_order_request>> orders;
+    std::map<std::pair<InstanceId, std::string>, double> variables;
+    std::vector<std::string> logs;
+    std::uint64_t nextOrder = 1;
+
+    meridian_status placeOrder(InstanceId from, const meridian_order_request &r, std::uint64_t &id) override
+    {
+        orders.emplace_back(from, r);
+        id = nextOrder++;
+        return MERIDIAN_STATUS_OK;
+    }
+    meridian_status cancelOrder(InstanceId, std::uint64_t) override { return MERIDIAN_STATUS_NOT_FOUND; }
+    meridian_status modifyOrder(InstanceId, std::uint64_t, std::int64_t, std::int64_t) override
+    {
+        return MERIDIAN_STATUS_NOT_FOUND;
+    }
+    meridian_status publishSignal(InstanceId, const meridian_signal &) override { return MERIDIAN_STATUS_OK; }
+    meridian_status position(InstanceId, meridian_instrument_id, meridian_position &) override
+    {
+        return MERIDIAN_STATUS_OK;
+    }
+    meridian_status balance(InstanceId, std::string_view, meridian_balance &) override { return MERIDIAN_STATUS_OK; }
+    meridian_status setTimer(InstanceId, std::uint64_t, std::int64_t, bool) override { return MERIDIAN_STATUS_OK; }
+    meridian_status cancelTimer(InstanceId, std::uint64_t) override { return MERIDIAN_STATUS_OK; }
+    void log(InstanceId, meridian_log_level, std::string_view message) override { logs.emplace_back(message); }
+    void publishVariable(InstanceId from, std::string_view name, double value) override
+    {
+        variables[{from, std::string(name)}] = value;
+    }
+    std::int64_t nowNs() override { return 0; }
+    meridian_status instrument(meridian_instrument_id, meridian_instrument_info &) override
+    {
+        return MERIDIAN_STATUS_NOT_FOUND;
+    }
+    meridian_status findInstrument(std::string_view, meridian_instrument_id &) override
+    {
+        return MERIDIAN_STATUS_NOT_FOUND;
+    }
+};
+
+meridian_book_view bookWithBid(const meridian_level *bids)
+{
+    meridian_book_view book{};
+    book.struct_size = sizeof book;
+    book.instrument = 1;
+    book.bids = bids;
+    book.bid_count = 1;
+    return book;
+}
+
+} // namespace
+
+class TestStrategyRunner : public QObject
+{
+    Q_OBJECT
+private slots:
+    void runsInstancesWithTheirParameters();
+    void refusesParametersOutOfRange();
+    void aFailingStrategyIsStoppedWhileAnotherKeepsTrading();
+    void hotReloadKeepsParametersAndRestarts();
+    void aRefusedReloadLeavesInstancesFailedWithTheReason();
+};
+
+void TestStrategyRunner::runsInstancesWithTheirParameters()
+{
+    RecordingServices services;
+    StrategyRunner runner(services);
+    const auto id = runner.addInstance(FIXTURE_CPP, R"({"size": 5})");
+    QVERIFY2(id, id ? "" : id.error().message.c_str());
+    QCOMPARE(runner.state(*id), InstanceState::Initialised);
+    const meridian_level bid{1000, 3};
+    runner.onBook(bookWithBid(&bid)); // not started: nothing happens
+    QVERIFY(services.orders.empty());
+    QVERIFY(runner.start(*id));
+    runner.onBook(bookWithBid(&bid));
+    QCOMPARE(services.orders.size(), std::size_t(1));
+    QCOMPARE(services.orders[0].first, *id);
+    QCOMPARE(services.orders[0].second.quantity, 5);
+    QCOMPARE(runner.pluginOf(*id)->id, std::string("fixture_cpp"));
+    QVERIFY(runner.stop(*id));
+    QCOMPARE(runner.state(*id), InstanceState::Stopped);
+    QVERIFY(runner.remove(*id));
+    QCOMPARE(runner.state(*id), InstanceState::Invalid);
+}
+
+void TestStrategyRunner::refusesParametersOutOfRange()
+{
+    RecordingServices services;
+    StrategyRunner runner(services);
+    const auto id = runner.addInstance(FIXTURE_CPP, R"({"size": 0})");
+    QVERIFY(!id);
+    QCOMPARE(id.error().code, ErrorCode::InvalidArgument);
+    QVERIFY2(id.error().message.find("parameter 'size' is 0; allowed from 1 to 1000") != std::string::npos,
+             id.error().message.c_str());
+}
+
+void TestStrategyRunner::aFailingStrategyIsStoppedWhileAnotherKeepsTrading()
+{
+    RecordingServices services;
+    StrategyRunner runner(services);
+    const auto failing = runner.addInstance(FIXTURE_CPP, R"({"fail_on_book": true})");
+    const auto healthy = runner.addInstance(FIXTURE_CPP, R"({"size": 2})");
+    QVERIFY(failing && healthy);
+    QVERIFY(runner.start(*failing));
+    QVERIFY(runner.start(*healthy));
+    const meridian_level bid{1000, 3};
+    auto book = bookWithBid(&bid);
+    book.sequence = 9;
+    runner.onBook(book);
+    runner.onBook(book);
+
+    QCOMPARE(runner.state(*failing), InstanceState::Failed);
+    QVERIFY2(runner.lastError(*failing).find("on_book failed") != std::string::npos,
+             runner.lastError(*failing).c_str());
+    QVERIFY(runner.lastError(*failing).find("asked to fail on book 9") != std::string::npos);
+    QCOMPARE(runner.state(*healthy), InstanceState::Running);
+    QCOMPARE(services.orders.size(), std::size_t(2)); // the healthy one traded on both books
+    QVERIFY(!runner.start(*failing));
+    bool logged = false;
+    for (const auto &line : services.logs)
+        logged = logged || line.find("Strategy stopped: fixture_cpp") != std::string::npos;
+    QVERIFY(logged);
+}
+
+void TestStrategyRunner::hotReloadKeepsParametersAndRestarts()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("versioned.so")).toStdString();
+    std::filesystem::copy_file(FIXTURE_VERSIONED_1, path);
+    RecordingServices services;
+    StrategyRunner runner(services);
+    const auto id = runner.addInstance(path, R"({"size": 9})");
+    QVERIFY2(id, id ? "" : id.error().message.c_str());
+    QVERIFY(runner.start(*id));
+    meridian_trade trade{};
+    trade.struct_size = sizeof trade;
+    runner.onTrade(trade);
+    runner.onTrade(trade);
+    QCOMPARE((services.variables[{*id, "version"}]), 1.0);
+    QCOMPARE((services.variables[{*id, "trades"}]), 2.0);
+    QVERIFY(runner.changedPlugins().empty());
+
+    // A new build replaces the file (as a linker does: a new file, not the old one rewritten).
+    std::filesystem::remove(path);
+    std::filesystem::copy_file(FIXTURE_VERSIONED_2, path);
+    QCOMPARE(runner.changedPlugins(), std::vector<std::string>{path});
+    const auto report = runner.reload(path);
+
+    QVERIFY2(report, report ? "" : report.error().message.c_str());
+    QVERIFY2(report->find("version 1.0.0 -> 2.0.0") != std::string::npos, report->c_str());
+    QVERIFY(report->find("Lost:") != std::string::npos);
+    QCOMPARE(runner.state(*id), InstanceState::Running);
+    QCOMPARE((services.variables[{*id, "version"}]), 2.0); // the new code runs
+    QCOMPARE((services.variables[{*id, "size"}]), 9.0);    // with the same parameters
+    runner.onTrade(trade);
+    QCOMPARE((services.variables[{*id, "trades"}]), 1.0); // in-memory state started over, as reported
+    QVERIFY(runner.changedPlugins().empty());
+}
+
+void TestStrategyRunner::aRefusedReloadLeavesInstancesFailedWithTheReason()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("versioned.so")).toStdString();
+    std::filesystem::copy_file(FIXTURE_VERSIONED_1, path);
+    RecordingServices services;
+    StrategyRunner runner(services);
+    const auto id = runner.addInstance(path, R"({"size": 4})");
+    QVERIFY(id);
+    QVERIFY(runner.start(*id));
+
+    std::filesystem::remove(path);
+    std::filesystem::copy_file(FIXTURE_WRONG_ABI, path);
+    QVERIFY(!runner.reload(path));
+    QCOMPARE(runner.state(*id), InstanceState::Failed);
+    QVERIFY2(runner.lastError(*id).find("built for plugin ABI 2.0") != std::string::npos,
+             runner.lastError(*id).c_str());
+
+    // A good build brings it back, running, with its parameters.
+    std::filesystem::remove(path);
+    std::filesystem::copy_file(FIXTURE_VERSIONED_2, path);
+    QVERIFY(runner.reload(path));
+    QCOMPARE(runner.state(*id), InstanceState::Running);
+    QCOMPARE((services.variables[{*id, "size"}]), 4.0);
+}
+
+QTEST_APPLESS_MAIN(TestStrategyRunner)
+#include "tst_strategy_runner.moc"
