@@ -63,6 +63,21 @@ meridian_host_api recordingApi()
     return api;
 }
 
+// Creates an instance of the fixture with parameters (checked and completed against its schema).
+meridian_instance *createWith(const strategy::PluginLibrary &plugin, const meridian_host_api &host,
+                              RecordingHost &recorder, const char *parametersJson)
+{
+    const auto params = strategy::validateParameters(plugin.info().parameters, parametersJson);
+    if (!params)
+        return nullptr;
+    const meridian_strategy_api *api = plugin.descriptor().strategy;
+    meridian_instance *instance = nullptr;
+    if (api->create(&host, reinterpret_cast<meridian_host_context *>(&recorder), &instance) != MERIDIAN_STATUS_OK ||
+        api->on_init(instance, meridian_string{params->data(), params->size()}) != MERIDIAN_STATUS_OK)
+        return nullptr;
+    return instance;
+}
+
 std::string lastError(const meridian_strategy_api *api, meridian_instance *instance)
 {
     const meridian_string e = api->last_error(instance);
@@ -100,14 +115,11 @@ void TestPluginWrapper::callbacksReachTheStrategyAndItReachesTheHost()
 {
     auto plugin = strategy::PluginLibrary::load(FIXTURE_CPP);
     QVERIFY(plugin);
-    const auto params = strategy::validateParameters((*plugin)->info().parameters, R"({"size": 7})");
-    QVERIFY(params);
     const meridian_strategy_api *api = (*plugin)->descriptor().strategy;
     RecordingHost recorder;
     const meridian_host_api host = recordingApi();
-    meridian_instance *instance = nullptr;
-    QCOMPARE(api->create(&host, reinterpret_cast<meridian_host_context *>(&recorder), &instance), MERIDIAN_STATUS_OK);
-    QCOMPARE(api->on_init(instance, meridian_string{params->data(), params->size()}), MERIDIAN_STATUS_OK);
+    meridian_instance *instance = createWith(**plugin, host, recorder, R"({"size": 7})");
+    QVERIFY(instance);
     QCOMPARE(api->on_start(instance), MERIDIAN_STATUS_OK);
 
     const meridian_level bids[] = {{1000, 5}, {999, 3}};
@@ -132,14 +144,11 @@ void TestPluginWrapper::anExceptionBecomesAnErrorWithItsMessage()
 {
     auto plugin = strategy::PluginLibrary::load(FIXTURE_CPP);
     QVERIFY(plugin);
-    const auto params = strategy::validateParameters((*plugin)->info().parameters, R"({"fail_on_book": true})");
-    QVERIFY(params);
     const meridian_strategy_api *api = (*plugin)->descriptor().strategy;
     RecordingHost recorder;
     const meridian_host_api host = recordingApi();
-    meridian_instance *instance = nullptr;
-    QCOMPARE(api->create(&host, reinterpret_cast<meridian_host_context *>(&recorder), &instance), MERIDIAN_STATUS_OK);
-    QCOMPARE(api->on_init(instance, meridian_string{params->data(), params->size()}), MERIDIAN_STATUS_OK);
+    meridian_instance *instance = createWith(**plugin, host, recorder, R"({"fail_on_book": true})");
+    QVERIFY(instance);
     meridian_book_view book{};
     book.struct_size = sizeof book;
     book.sequence = 42;

@@ -336,29 +336,29 @@ public:
                              std::int64_t quantity, meridian_time_in_force tif = MERIDIAN_TIF_GTC,
                              std::uint64_t clientTag = 0)
     {
-        meridian_order_request r{};
-        r.struct_size = sizeof r;
-        r.instrument = instrument;
-        r.side = side;
-        r.type = MERIDIAN_ORDER_LIMIT;
-        r.time_in_force = tif;
+        meridian_order_request r = request(instrument, side, MERIDIAN_ORDER_LIMIT, tif, quantity, clientTag);
         r.price = price;
-        r.quantity = quantity;
-        r.client_tag = clientTag;
         return placeOrder(r);
     }
     std::uint64_t placeMarket(meridian_instrument_id instrument, meridian_side side, std::int64_t quantity,
                               std::uint64_t clientTag = 0)
     {
+        return placeOrder(request(instrument, side, MERIDIAN_ORDER_MARKET, MERIDIAN_TIF_IOC, quantity, clientTag));
+    }
+    /// Returns a request with the fields every order has; set price, stop_price or expiry_ns as the type needs.
+    static meridian_order_request request(meridian_instrument_id instrument, meridian_side side,
+                                          meridian_order_type type, meridian_time_in_force tif, std::int64_t quantity,
+                                          std::uint64_t clientTag = 0)
+    {
         meridian_order_request r{};
         r.struct_size = sizeof r;
         r.instrument = instrument;
         r.side = side;
-        r.type = MERIDIAN_ORDER_MARKET;
-        r.time_in_force = MERIDIAN_TIF_IOC;
+        r.type = type;
+        r.time_in_force = tif;
         r.quantity = quantity;
         r.client_tag = clientTag;
-        return placeOrder(r);
+        return r;
     }
     bool cancelOrder(std::uint64_t orderId) { return ok(m_api->cancel_order(m_context, orderId)); }
     bool modifyOrder(std::uint64_t orderId, std::int64_t price, std::int64_t quantity)
