@@ -24,3 +24,20 @@ function(meridian_add_library name)
     target_include_directories(meridian_${name} PUBLIC "${PROJECT_SOURCE_DIR}/engine")
     meridian_set_warnings(meridian_${name})
 endfunction()
+
+# meridian_add_plugin(<name> <sources...>): a plugin built in this tree the way the installed SDK's
+# meridian_add_plugin() builds one (MODULE, no "lib" prefix, hidden symbols, -fno-gnu-unique so it can be
+# hot-reloaded), with our warnings, installed into the plugin folder Meridian searches.
+function(meridian_add_plugin name)
+    add_library(${name} MODULE ${ARGN})
+    target_link_libraries(${name} PRIVATE meridian::sdk)
+    set_target_properties(${name} PROPERTIES
+        PREFIX ""
+        C_VISIBILITY_PRESET hidden
+        CXX_VISIBILITY_PRESET hidden
+        VISIBILITY_INLINES_HIDDEN ON
+        LIBRARY_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/plugins")
+    target_compile_options(${name} PRIVATE $<$<CXX_COMPILER_ID:GNU>:-fno-gnu-unique>)
+    meridian_set_warnings(${name})
+    install(TARGETS ${name} LIBRARY DESTINATION ${MERIDIAN_PLUGIN_INSTALL_DIR})
+endfunction()

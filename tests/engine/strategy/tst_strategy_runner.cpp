@@ -4,58 +4,18 @@
 // StrategyRunner with real plugin libraries: parameters checked and passed, callbacks dispatched, a failing
 // strategy stopped while another keeps trading, and a rebuilt plugin hot-reloaded with its parameters.
 #include "strategy/strategy_runner.h"
+#include "support/recording_services.h"
 
 #include <QtTest>
 
 #include <filesystem>
-#include <map>
 
 using namespace meridian;
 using namespace meridian::strategy;
 
 namespace {
 
-struct RecordingServices final : StrategyServices
-{
-    std::vector<std::pair<InstanceId, meridian_order_request>> orders;
-    std::map<std::pair<InstanceId, std::string>, double> variables;
-    std::vector<std::string> logs;
-    std::uint64_t nextOrder = 1;
-
-    meridian_status placeOrder(InstanceId from, const meridian_order_request &r, std::uint64_t &id) override
-    {
-        orders.emplace_back(from, r);
-        id = nextOrder++;
-        return MERIDIAN_STATUS_OK;
-    }
-    meridian_status cancelOrder(InstanceId, std::uint64_t) override { return MERIDIAN_STATUS_NOT_FOUND; }
-    meridian_status modifyOrder(InstanceId, std::uint64_t, std::int64_t, std::int64_t) override
-    {
-        return MERIDIAN_STATUS_NOT_FOUND;
-    }
-    meridian_status publishSignal(InstanceId, const meridian_signal &) override { return MERIDIAN_STATUS_OK; }
-    meridian_status position(InstanceId, meridian_instrument_id, meridian_position &) override
-    {
-        return MERIDIAN_STATUS_OK;
-    }
-    meridian_status balance(InstanceId, std::string_view, meridian_balance &) override { return MERIDIAN_STATUS_OK; }
-    meridian_status setTimer(InstanceId, std::uint64_t, std::int64_t, bool) override { return MERIDIAN_STATUS_OK; }
-    meridian_status cancelTimer(InstanceId, std::uint64_t) override { return MERIDIAN_STATUS_OK; }
-    void log(InstanceId, meridian_log_level, std::string_view message) override { logs.emplace_back(message); }
-    void publishVariable(InstanceId from, std::string_view name, double value) override
-    {
-        variables[{from, std::string(name)}] = value;
-    }
-    std::int64_t nowNs() override { return 0; }
-    meridian_status instrument(meridian_instrument_id, meridian_instrument_info &) override
-    {
-        return MERIDIAN_STATUS_NOT_FOUND;
-    }
-    meridian_status findInstrument(std::string_view, meridian_instrument_id &) override
-    {
-        return MERIDIAN_STATUS_NOT_FOUND;
-    }
-};
+using meridian::testing::RecordingServices;
 
 meridian_book_view bookWithBid(const meridian_level *bids)
 {
