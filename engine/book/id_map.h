@@ -92,13 +92,6 @@ public:
         return true;
     }
 
-    void clear()
-    {
-        for (Slot &slot : m_slots)
-            slot.key = kEmpty;
-        m_size = 0;
-    }
-
     /// Calls f(key, value) for every entry, in no particular order.
     template <class F>
     void forEach(F &&f) const

@@ -210,31 +210,35 @@ bool LobsterView::shows(std::span<const LevelView> levels, Price price)
     return false;
 }
 
-bool countLobsterMessage(const LobsterMessage &message, LobsterStats &stats, bool halted)
+LobsterAction countLobsterMessage(const LobsterMessage &message, LobsterStats &stats, bool &halted)
 {
     ++stats.messages;
+    const LobsterAction reduce = message.size > 0 ? LobsterAction::Reduce : LobsterAction::None;
     switch (message.type) {
     case 1:
         ++stats.adds;
-        return false;
+        halted = false;
+        return LobsterAction::Add;
     case 2:
     case 3:
         ++stats.cancels;
-        return halted;
+        return reduce;
     case 4:
         ++stats.executions;
-        return false;
+        halted = false;
+        return reduce;
     case 5:
         ++stats.hiddenExecutions;
-        return halted;
+        return LobsterAction::None;
     case 6:
         ++stats.crossTrades;
-        return halted;
+        return LobsterAction::None;
     case 7:
         ++stats.halts;
-        return true;
+        halted = true;
+        return LobsterAction::None;
     default:
-        return halted;
+        return LobsterAction::Invalid;
     }
 }
 
@@ -279,7 +283,8 @@ Result<void> LobsterReplay::start(const LobsterMessage &first, const LobsterBook
         setLevel(Side::Sell, level.price, level.quantity);
     m_stats.resyncedLevels = 0; // the seed is not a resync
     m_view.seed(rowAfter);
-    m_halted = detail::countLobsterMessage(first, m_stats, false);
+    m_halted = false;
+    (void)detail::countLobsterMessage(first, m_stats, m_halted); // the row already shows its effect
     return ok();
 }
 
@@ -304,18 +309,13 @@ Result<void> LobsterReplay::reduceUnknown(const LobsterMessage &message, Side si
 
 Result<void> LobsterReplay::apply(const LobsterMessage &message, const LobsterBookRow &rowAfter)
 {
-    m_halted = detail::countLobsterMessage(message, m_stats, m_halted);
     const Side side = sideOf(message);
-    switch (message.type) {
-    case 1:
+    switch (detail::countLobsterMessage(message, m_stats, m_halted)) {
+    case detail::LobsterAction::Add:
         if (auto r = m_book.add(message.orderId, side, Price(message.price), Quantity(message.size)); !r)
             return tl::unexpected(messageError(message, r.error().message));
         break;
-    case 2:
-    case 3:
-    case 4:
-        if (message.size <= 0)
-            break;
+    case detail::LobsterAction::Reduce:
         if (m_book.contains(message.orderId)) {
             if (auto r = m_book.reduce(message.orderId, Quantity(message.size)); !r)
                 return tl::unexpected(messageError(message, r.error().message));
@@ -323,11 +323,9 @@ Result<void> LobsterReplay::apply(const LobsterMessage &message, const LobsterBo
             return r;
         }
         break;
-    case 5:
-    case 6:
-    case 7:
+    case detail::LobsterAction::None:
         break;
-    default:
+    case detail::LobsterAction::Invalid:
         return tl::unexpected(messageError(message, "unknown message type"));
     }
     const auto set = [this](Side s) { return [this, s](Price p, Quantity q) { setLevel(s, p, q); }; };
@@ -345,32 +343,26 @@ Result<void> LobsterL2Replay::start(const LobsterMessage &first, const LobsterBo
         (void)m_book.set(Side::Sell, level.price, level.quantity);
     m_stats = LobsterStats{};
     m_view.seed(rowAfter);
-    m_halted = detail::countLobsterMessage(first, m_stats, false);
+    m_halted = false;
+    (void)detail::countLobsterMessage(first, m_stats, m_halted); // the row already shows its effect
     return ok();
 }
 
 Result<void> LobsterL2Replay::apply(const LobsterMessage &message, const LobsterBookRow &rowAfter)
 {
-    m_halted = detail::countLobsterMessage(message, m_stats, m_halted);
     const Side side = sideOf(message);
-    switch (message.type) {
-    case 1:
+    switch (detail::countLobsterMessage(message, m_stats, m_halted)) {
+    case detail::LobsterAction::Add:
         if (auto r = m_book.add(side, Price(message.price), Quantity(message.size)); !r)
             return tl::unexpected(messageError(message, r.error().message));
         break;
-    case 2:
-    case 3:
-    case 4:
-        if (message.size <= 0)
-            break;
+    case detail::LobsterAction::Reduce:
         if (auto r = m_book.reduce(side, Price(message.price), Quantity(message.size)); !r)
             return tl::unexpected(messageError(message, r.error().message));
         break;
-    case 5:
-    case 6:
-    case 7:
+    case detail::LobsterAction::None:
         break;
-    default:
+    case detail::LobsterAction::Invalid:
         return tl::unexpected(messageError(message, "unknown message type"));
     }
     const auto set = [this](Side s) {

@@ -141,9 +141,13 @@ private:
     Bound m_ask;
 };
 
-/// Counts a message in stats and returns the halted state after it: type 7 halts, an add or a visible
-/// execution means trading resumed.
-bool countLobsterMessage(const LobsterMessage &message, LobsterStats &stats, bool halted);
+/// What a message does to the visible book.
+enum class LobsterAction : std::uint8_t { Invalid = 0, Add, Reduce, None };
+
+/// Counts a message in stats, updates halted (type 7 halts, an add or a visible execution means trading
+/// resumed) and returns what the message does to the visible book: Add (type 1), Reduce (2, 3, 4 with a
+/// positive size), None (5, 6, 7, or a reduction of nothing), Invalid (an unknown type).
+LobsterAction countLobsterMessage(const LobsterMessage &message, LobsterStats &stats, bool &halted);
 
 } // namespace detail
 

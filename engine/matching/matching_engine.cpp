@@ -125,32 +125,48 @@ void MatchingEngine::expireUntil(std::int64_t now)
         if (!expiry || *expiry != entry.time)
             continue; // the order finished earlier, or its id now belongs to a later order
         m_expiryOf.erase(entry.id);
-        Event e;
-        e.type = EventType::Expired;
-        e.orderId = entry.id;
-        e.reason = Reason::Expired;
-        e.time = Timestamp::fromNanoseconds(entry.time);
+        const Timestamp at = Timestamp::fromNanoseconds(entry.time);
         if (const auto h = m_book.find(entry.id); h != book::OrderBook::kNoOrder) {
-            e.side = m_book.orderSide(h);
-            e.owner = m_book.orderOwner(h);
-            e.price = m_book.orderPrice(h);
-            e.quantity = m_book.orderQuantity(h);
+            const Event e = restingEvent(h, EventType::Expired, Reason::Expired, at);
             const std::int64_t left = m_book.remove(h).value();
             m_sink.onEvent(e);
-            e.time = m_now;
             emitBook(e.side, e.price.value(), left);
         } else {
             const std::size_t i = findStop(entry.id);
             MERIDIAN_CHECK(i < m_stops.size(), "expiring order is neither resting nor a pending stop");
-            const OrderRequest &stop = m_stops[i];
-            e.side = stop.side;
-            e.owner = stop.owner;
-            e.price = stop.type == OrderType::StopLimit ? stop.price : Price(0);
-            e.quantity = stop.quantity;
+            const Event e = stopEvent(m_stops[i], EventType::Expired, Reason::Expired, at);
             m_stops.erase(m_stops.begin() + static_cast<std::ptrdiff_t>(i));
             m_sink.onEvent(e);
         }
     }
+}
+
+Event MatchingEngine::restingEvent(book::OrderBook::Handle h, EventType type, Reason reason, Timestamp time) const
+{
+    Event e;
+    e.type = type;
+    e.orderId = m_book.orderId(h);
+    e.side = m_book.orderSide(h);
+    e.owner = m_book.orderOwner(h);
+    e.price = m_book.orderPrice(h);
+    e.quantity = m_book.orderQuantity(h);
+    e.reason = reason;
+    e.time = time;
+    return e;
+}
+
+Event MatchingEngine::stopEvent(const OrderRequest &stop, EventType type, Reason reason, Timestamp time)
+{
+    Event e;
+    e.type = type;
+    e.orderId = stop.id;
+    e.side = stop.side;
+    e.owner = stop.owner;
+    e.price = stop.type == OrderType::StopLimit ? stop.price : Price(0);
+    e.quantity = stop.quantity;
+    e.reason = reason;
+    e.time = time;
+    return e;
 }
 
 Reason MatchingEngine::validate(const OrderRequest &r) const
@@ -294,32 +310,15 @@ void MatchingEngine::cancel(OrderId id, Timestamp now)
         emitReject(id, Side::Invalid, 0, Reason::UnknownOrder);
         return;
     }
-    const OrderRequest stop = m_stops[i];
+    const Event e = stopEvent(m_stops[i], EventType::Cancelled, Reason::Requested, m_now);
     m_stops.erase(m_stops.begin() + static_cast<std::ptrdiff_t>(i));
     forgetExpiry(id);
-    Event e;
-    e.type = EventType::Cancelled;
-    e.orderId = id;
-    e.side = stop.side;
-    e.owner = stop.owner;
-    e.price = stop.type == OrderType::StopLimit ? stop.price : Price(0);
-    e.quantity = stop.quantity;
-    e.reason = Reason::Requested;
-    e.time = m_now;
     m_sink.onEvent(e);
 }
 
 void MatchingEngine::cancelResting(book::OrderBook::Handle h, Reason reason)
 {
-    Event e;
-    e.type = EventType::Cancelled;
-    e.orderId = m_book.orderId(h);
-    e.side = m_book.orderSide(h);
-    e.owner = m_book.orderOwner(h);
-    e.price = m_book.orderPrice(h);
-    e.quantity = m_book.orderQuantity(h);
-    e.reason = reason;
-    e.time = m_now;
+    const Event e = restingEvent(h, EventType::Cancelled, reason, m_now);
     if (tifOf(m_book.orderFlags(h)) == TimeInForce::GoodTillDate)
         forgetExpiry(e.orderId);
     const std::int64_t left = m_book.remove(h).value();

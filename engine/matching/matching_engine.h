@@ -98,6 +98,9 @@ private:
     void rest(const Taker &taker);
     void cancelTaker(const Taker &taker, Reason reason);
     void cancelResting(book::OrderBook::Handle h, Reason reason);
+    // The event about a resting order or a pending stop leaving (Cancelled, Expired).
+    Event restingEvent(book::OrderBook::Handle h, EventType type, Reason reason, Timestamp time) const;
+    static Event stopEvent(const OrderRequest &stop, EventType type, Reason reason, Timestamp time);
     void runStops();
     void expireUntil(std::int64_t now);
     void forgetExpiry(OrderId id) { m_expiryOf.erase(id); }

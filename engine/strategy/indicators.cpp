@@ -60,11 +60,6 @@ void RollingStats::recompute()
     m_sinceRecompute = 0;
 }
 
-double RollingStats::sum() const
-{
-    return m_sum + static_cast<double>(m_window.size()) * m_shift;
-}
-
 double RollingStats::mean() const
 {
     return m_window.size() ? m_shift + m_sum / static_cast<double>(m_window.size()) : 0;

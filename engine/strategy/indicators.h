@@ -34,7 +34,7 @@ private:
     std::size_t m_size = 0;
 };
 
-/// Sum, mean and population variance of the last n values. The running sums are of deviations from a shift
+/// Mean and population variance of the last n values. The running sums are of deviations from a shift
 /// (a recent value), so Σx² does not lose the digits that matter when values are far from zero (prices),
 /// and they are recomputed from the window every n updates, so rounding does not accumulate.
 class RollingStats
@@ -43,7 +43,6 @@ public:
     explicit RollingStats(std::size_t n);
     void update(double x);
     bool ready() const { return m_window.full(); }
-    double sum() const;
     double mean() const;
     /// Population variance (divided by n).
     double variance() const;
