@@ -109,6 +109,7 @@ private slots:
     void adx();
     void obvAndVwap();
     void rollingStdZScoreAndOls();
+    void aZeroLengthIsRefusedByName();
 
 private:
     std::vector<Bar> m_bars;
@@ -324,6 +325,27 @@ void TestIndicators::rollingStdZScoreAndOls()
         EXPECT_CLOSE(ols.intercept(), my - sxy / sxx * mx, "OLS intercept", i);
         EXPECT_CLOSE(ols.rSquared(), sxy * sxy / (sxx * syy), "OLS R²", i);
     }
+}
+
+void TestIndicators::aZeroLengthIsRefusedByName()
+{
+    // Plugins build indicators from their parameters in onInit; a zero length must become an error message
+    // the exception barrier can report, not a division by zero later.
+    const auto message = [](auto make) -> std::string {
+        try {
+            make();
+        } catch (const std::invalid_argument &e) {
+            return e.what();
+        }
+        return "no exception";
+    };
+    QCOMPARE(message([] { Sma(0); }), std::string("indicator window of zero length"));
+    QCOMPARE(message([] { Ema(0); }), std::string("EMA of zero length"));
+    QCOMPARE(message([] { Rsi(0); }), std::string("RSI of zero length"));
+    QCOMPARE(message([] { Atr(0); }), std::string("ATR of zero length"));
+    QCOMPARE(message([] { Adx(0); }), std::string("ADX of zero length"));
+    QCOMPARE(message([] { Stochastic(0, 3); }), std::string("rolling extremes of zero length"));
+    QCOMPARE(message([] { Macd(12, 0, 9); }), std::string("EMA of zero length"));
 }
 
 QTEST_APPLESS_MAIN(TestIndicators)
