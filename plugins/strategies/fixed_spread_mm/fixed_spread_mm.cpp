@@ -11,11 +11,10 @@
 // not quoted when a full fill of its quotes could take the inventory beyond ±max_inventory. The inventory is
 // counted from its own fills, so it is right on any venue. Live variables: inventory, mid, open_orders.
 #include <meridian/plugin.hpp>
+#include <meridian/trading.hpp>
 
-#include <algorithm>
 #include <cstdint>
 #include <string>
-#include <vector>
 
 namespace {
 
@@ -55,84 +54,69 @@ public:
     void onStart() override
     {
         if (!m_symbol.empty()) {
-            m_instrument = host().findInstrument(m_symbol);
-            if (m_instrument == 0)
+            m_quotes.setInstrument(host().findInstrument(m_symbol));
+            if (m_quotes.instrument() == 0)
                 throw std::invalid_argument("instrument " + m_symbol + " is unknown to the host");
         }
     }
 
-    void onStop() override { cancelAll(); }
+    void onStop() override { m_quotes.cancelAll(host()); }
 
     void onBook(const meridian_book_view &book) override
     {
-        if (m_instrument == 0)
-            m_instrument = book.instrument;
-        if (book.instrument != m_instrument || book.bid_count == 0 || book.ask_count == 0)
+        if (m_quotes.instrument() == 0)
+            m_quotes.setInstrument(book.instrument);
+        if (book.instrument != m_quotes.instrument() || book.bid_count == 0 || book.ask_count == 0)
             return;
         const std::int64_t twiceMid = book.bids[0].price + book.asks[0].price;
         const std::int64_t now = host().now();
         const bool moved = twiceMid != m_twiceMid;
-        if (!m_open.empty() && !(moved && now - m_lastQuoteNs >= m_refreshNs))
+        if (m_quotes.hasWorking() && !(moved && now - m_lastQuoteNs >= m_refreshNs))
             return;
         requote(twiceMid, now);
     }
 
     void onOrder(const meridian_order_update &update) override
     {
-        if (update.status == MERIDIAN_ORDER_PARTIALLY_FILLED || update.status == MERIDIAN_ORDER_FILLED)
-            m_inventory += update.side == MERIDIAN_SIDE_BUY ? update.fill_quantity : -update.fill_quantity;
-        if (update.status == MERIDIAN_ORDER_FILLED || update.status == MERIDIAN_ORDER_CANCELLED ||
-            update.status == MERIDIAN_ORDER_REJECTED || update.status == MERIDIAN_ORDER_EXPIRED)
-            m_open.erase(std::remove(m_open.begin(), m_open.end(), update.order_id), m_open.end());
-        host().publishVariable("inventory", static_cast<double>(m_inventory));
-        host().publishVariable("open_orders", static_cast<double>(m_open.size()));
+        m_quotes.onOrder(update);
+        host().publishVariable("inventory", static_cast<double>(m_quotes.position()));
+        host().publishVariable("open_orders", static_cast<double>(m_quotes.workingCount()));
     }
 
 private:
-    void cancelAll()
-    {
-        for (const std::uint64_t id : m_open)
-            host().cancelOrder(id);
-        // The venue confirms each cancel through onOrder; until then they are no longer ours to count on.
-        m_open.clear();
-    }
-
     void requote(std::int64_t twiceMid, std::int64_t now)
     {
-        cancelAll();
+        m_quotes.cancelAll(host());
         m_twiceMid = twiceMid;
         m_lastQuoteNs = now;
         const std::int64_t floorMid = twiceMid >= 0 ? twiceMid / 2 : (twiceMid - 1) / 2;
         const std::int64_t ceilMid = floorMid + (twiceMid % 2 != 0 ? 1 : 0);
         const std::int64_t ladder = m_levels * m_size;
-        const bool quoteBids = m_inventory + ladder <= m_maxInventory;
-        const bool quoteAsks = m_inventory - ladder >= -m_maxInventory;
+        const std::int64_t inventory = m_quotes.position();
+        const bool quoteBids = inventory + ladder <= m_maxInventory;
+        const bool quoteAsks = inventory - ladder >= -m_maxInventory;
         for (std::int64_t k = 0; k < m_levels; ++k) {
             const std::int64_t offset = m_halfSpread + k * m_spacing;
             if (quoteBids && floorMid - offset > 0)
-                track(host().placeLimit(m_instrument, MERIDIAN_SIDE_BUY, floorMid - offset, m_size,
-                                        MERIDIAN_TIF_POST_ONLY));
+                quote(MERIDIAN_SIDE_BUY, floorMid - offset);
             if (quoteAsks)
-                track(host().placeLimit(m_instrument, MERIDIAN_SIDE_SELL, ceilMid + offset, m_size,
-                                        MERIDIAN_TIF_POST_ONLY));
+                quote(MERIDIAN_SIDE_SELL, ceilMid + offset);
         }
         host().publishVariable("mid", static_cast<double>(twiceMid) / 2.0);
-        host().publishVariable("open_orders", static_cast<double>(m_open.size()));
+        host().publishVariable("open_orders", static_cast<double>(m_quotes.workingCount()));
     }
 
-    void track(std::uint64_t orderId)
+    void quote(meridian_side side, std::int64_t price)
     {
-        if (orderId != 0)
-            m_open.push_back(orderId);
+        m_quotes.track(host().placeLimit(m_quotes.instrument(), side, price, m_size, MERIDIAN_TIF_POST_ONLY), side,
+                       m_size);
     }
 
     std::string m_symbol;
     std::int64_t m_halfSpread = 0, m_levels = 0, m_spacing = 0, m_size = 0, m_maxInventory = 0, m_refreshNs = 0;
-    meridian_instrument_id m_instrument = 0;
-    std::int64_t m_inventory = 0;
+    meridian::sdk::PositionTracker m_quotes; // the inventory and the quotes resting
     std::int64_t m_twiceMid = 0;
     std::int64_t m_lastQuoteNs = 0;
-    std::vector<std::uint64_t> m_open; // at most 2 × levels, so a vector beats anything cleverer
 };
 
 } // namespace

@@ -32,6 +32,7 @@ meridian_order_update fill(std::uint64_t orderId, meridian_side side, std::int64
 {
     meridian_order_update u{};
     u.struct_size = sizeof u;
+    u.instrument = 1;
     u.order_id = orderId;
     u.status = MERIDIAN_ORDER_FILLED;
     u.side = side;
