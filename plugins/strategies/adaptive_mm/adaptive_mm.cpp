@@ -7,7 +7,8 @@
 // Units: prices and distances in ticks, time in seconds, q = inventory / order_size (the inventory counted in
 // quotes). sigma is the volatility of the mid, in ticks per √second, estimated online: the mid is sampled
 // every sample_ms, and sigma² = variance of the last volatility_window mid changes / (sample_ms / 1000).
-// Fills arrive at a quote delta ticks from the mid with intensity A·exp(−k·delta) per second.
+// Fills arrive at a quote delta ticks from the mid with intensity A·exp(−k·delta) per second (the parameters
+// intensity_a and intensity_k).
 // With s the mid, gamma the risk aversion and τ the time left in the horizon:
 //
 //   avellaneda_stoikov, finite horizon (horizon_s > 0; τ = horizon_s − time since the start of the current
@@ -99,8 +100,10 @@ public:
             .addEnum("model", {"avellaneda_stoikov", "gueant"}, "avellaneda_stoikov",
                      "Avellaneda–Stoikov, or the Guéant–Lehalle–Fernandez-Tapia closed form")
             .addFloat("gamma", 0.1, 1e-6, 100.0, 0.01, "Risk aversion")
-            .addFloat("A", 1.0, 1e-6, 1e6, 0.1, "Fill intensity at the mid, per second")
-            .addFloat("k", 0.5, 1e-6, 1e3, 0.05, "Decay of the fill intensity with distance, per tick")
+            .addFloat("intensity_a", 1.0, 1e-6, 1e6, 0.1,
+                      "A in the fill intensity A·exp(−k·δ): fills per second at the mid")
+            .addFloat("intensity_k", 0.5, 1e-6, 1e3, 0.05,
+                      "k in the fill intensity A·exp(−k·δ): its decay per tick of distance δ")
             .addFloat("horizon_s", 0.0, 0.0, 31536000.0, 60.0,
                       "Horizon in seconds, repeating (Avellaneda–Stoikov only; 0: infinite horizon)")
             .addInt("volatility_window", 50, 2, 100000, 1, "Mid changes in the volatility estimate")
@@ -127,8 +130,8 @@ public:
         m_symbol = p.getString("symbol");
         m_gueant = p.getString("model") == "gueant";
         m_gamma = p.getFloat("gamma");
-        m_a = p.getFloat("A");
-        m_k = p.getFloat("k");
+        m_a = p.getFloat("intensity_a");
+        m_k = p.getFloat("intensity_k");
         m_horizonS = p.getFloat("horizon_s");
         if (m_gueant && m_horizonS > 0)
             throw std::invalid_argument("horizon_s applies to avellaneda_stoikov only; the gueant model is "
