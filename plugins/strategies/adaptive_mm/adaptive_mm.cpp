@@ -6,7 +6,8 @@
 //
 // Units: prices and distances in ticks, time in seconds, q = inventory / order_size (the inventory counted in
 // quotes). sigma is the volatility of the mid, in ticks per √second, estimated online: the mid is sampled
-// every sample_ms, and sigma² = variance of the last volatility_window mid changes / (sample_ms / 1000).
+// every sample_ms, and sigma² = variance of the last volatility_window mid changes / (sample_ms / 1000) —
+// unless the volatility parameter gives it.
 // Fills arrive at a quote delta ticks from the mid with intensity A·exp(−k·delta) per second (the parameters
 // intensity_a and intensity_k).
 // With s the mid, gamma the risk aversion and τ the time left in the horizon:
@@ -25,11 +26,11 @@
 //       c1 = (1/gamma)·ln(1 + gamma/k),  c2 = sqrt(sigma²·gamma / (2·A·k) · (1 + gamma/k)^(1 + k/gamma))
 //       bid = s − (c1 + (2q + 1)/2 · c2),  ask = s + (c1 − (2q − 1)/2 · c2)
 //
-// Quotes are rounded away from the mid to whole ticks, kept at least min_spread_ticks apart and on the
-// passive side of the book (post-only). A side is not quoted when its fill would take |inventory| beyond
-// max_inventory. It re-quotes when the rounded quotes change and refresh_ms has passed. Nothing is quoted
-// until the volatility window is full.
-// Live variables: inventory, volatility, reservation_price, spread, bid, ask, pnl.
+// Quotes are rounded away from the mid to whole ticks, kept at least min_spread_ticks apart and (unless
+// stay_passive is off) on the passive side of the book (post-only). A side is not quoted when its fill would take
+// |inventory| beyond max_inventory. It re-quotes when the rounded quotes change and refresh_ms has passed. With an
+// estimated volatility, nothing is quoted until the window is full. Live variables: inventory, volatility,
+// reservation_price, spread, bid, ask, pnl.
 #include <meridian/indicators.hpp>
 #include <meridian/plugin.hpp>
 #include <meridian/trading.hpp>
@@ -106,12 +107,17 @@ public:
                       "k in the fill intensity A·exp(−k·δ): its decay per tick of distance δ")
             .addFloat("horizon_s", 0.0, 0.0, 31536000.0, 60.0,
                       "Horizon in seconds, repeating (Avellaneda–Stoikov only; 0: infinite horizon)")
+            .addFloat("volatility", 0.0, 0.0, 1e12, 0.1,
+                      "Volatility of the mid in ticks per √second, when known (0: estimate it online)")
             .addInt("volatility_window", 50, 2, 100000, 1, "Mid changes in the volatility estimate")
             .addInt("sample_ms", 1000, 1, 3600000, 100, "Interval between two samples of the mid, in ms")
             .addInt("order_size", 1, 1, 1000000000, 1, "Size of each quote, in lots")
             .addInt("max_inventory", 10, 1, 1000000000, 1, "Largest position, long or short, in lots")
             .addInt("min_spread_ticks", 1, 1, 100000, 1, "Least distance between the bid and the ask, in ticks")
-            .addInt("refresh_ms", 500, 0, 3600000, 100, "Least time between two re-quotes, in milliseconds");
+            .addInt("refresh_ms", 500, 0, 3600000, 100, "Least time between two re-quotes, in milliseconds")
+            .addBool("stay_passive", true,
+                     "Keep the quotes on the passive side of the book (off: let them cross the mid, for venues whose "
+                     "fills follow an intensity model)");
     }
     static meridian::sdk::Variables variables()
     {
@@ -136,6 +142,8 @@ public:
         if (m_gueant && m_horizonS > 0)
             throw std::invalid_argument("horizon_s applies to avellaneda_stoikov only; the gueant model is "
                                         "stationary (set horizon_s to 0)");
+        m_fixedSigma = p.getFloat("volatility");
+        m_stayPassive = p.getBool("stay_passive");
         m_changes = std::make_unique<ind::RollingStats>(static_cast<std::size_t>(p.getInt("volatility_window")));
         m_sampleNs = p.getInt("sample_ms") * 1'000'000;
         m_size = p.getInt("order_size");
@@ -168,10 +176,11 @@ public:
         const double mid = static_cast<double>(bestBid + bestAsk) / 2.0;
         const std::int64_t now = host().now();
         sampleMid(mid, now);
-        if (!m_changes->ready())
+        if (m_fixedSigma <= 0 && !m_changes->ready())
             return;
 
-        const double sigma2 = m_changes->variance() / (static_cast<double>(m_sampleNs) / 1e9);
+        const double sigma2 = m_fixedSigma > 0 ? m_fixedSigma * m_fixedSigma
+                                               : m_changes->variance() / (static_cast<double>(m_sampleNs) / 1e9);
         const ModelInputs inputs{mid,     static_cast<double>(m_quotes.position()) / static_cast<double>(m_size),
                                  sigma2,  timeLeft(now),
                                  m_gamma, m_a,
@@ -182,8 +191,10 @@ public:
         // Round away from the mid, stay passive, keep the least spread.
         std::int64_t bid = static_cast<std::int64_t>(std::floor(mid - q.bidDistance));
         std::int64_t ask = static_cast<std::int64_t>(std::ceil(mid + q.askDistance));
-        bid = std::min(bid, bestAsk - 1);
-        ask = std::max(ask, bestBid + 1);
+        if (m_stayPassive) {
+            bid = std::min(bid, bestAsk - 1);
+            ask = std::max(ask, bestBid + 1);
+        }
         if (ask - bid < m_minSpread) {
             const std::int64_t widen = m_minSpread - (ask - bid);
             bid -= widen / 2;
@@ -260,6 +271,8 @@ private:
 
     std::string m_symbol;
     bool m_gueant = false;
+    double m_fixedSigma = 0; // ticks per √second; 0 when estimated
+    bool m_stayPassive = true;
     double m_gamma = 0, m_a = 0, m_k = 0, m_horizonS = 0;
     std::unique_ptr<ind::RollingStats> m_changes; // mid changes per sample interval
     std::int64_t m_sampleNs = 0, m_size = 0, m_maxInventory = 0, m_minSpread = 0, m_refreshNs = 0;

@@ -169,6 +169,7 @@ private slots:
     void gueantClosedForm();
     void stopsBiddingAtTheInventoryLimit();
     void refusesAHorizonForGueant();
+    void gueantMatchesThePublishedClosedForm();
 };
 
 void TestAdaptiveMm::waitsForTheVolatilityWindow()
@@ -264,6 +265,49 @@ void TestAdaptiveMm::refusesAHorizonForGueant()
     Harness h;
     QVERIFY(!h.start({Model::Gueant, 60.0}));
     QVERIFY2(h.error.find("horizon_s applies to avellaneda_stoikov only") != std::string::npos, h.error.c_str());
+}
+
+void TestAdaptiveMm::gueantMatchesThePublishedClosedForm()
+{
+    // Issue 6's reference values: sigma = 0.3, A = 0.9, k = 0.3, gamma = 0.01 give (1/gamma)·ln(1 + gamma/k)
+    // = 3.278982 and an asymptotic total spread of 6.625830; the bid distance is 3.312915 at q = 0, and at
+    // q = 5 the bid and ask distances are 3.652244 and 2.973586. The plugin publishes the unrounded total
+    // spread and reservation price, from which both distances follow.
+    RecordingServices services;
+    StrategyRunner runner(services);
+    const auto id = runner.addInstance(ADAPTIVE_MM, R"({"model": "gueant", "gamma": 0.01, "intensity_a": 0.9,
+        "intensity_k": 0.3, "volatility": 0.3, "order_size": 1, "max_inventory": 10, "refresh_ms": 0})");
+    QVERIFY2(id, id ? "" : id.error().message.c_str());
+    QVERIFY(runner.start(*id));
+    const meridian_level bid{1000, 5}, ask{1001, 5};
+    meridian_book_view book{};
+    book.struct_size = sizeof book;
+    book.instrument = 1;
+    book.bids = &bid;
+    book.bid_count = 1;
+    book.asks = &ask;
+    book.ask_count = 1;
+    const auto distances = [&] {
+        const double spread = services.variables[{*id, "spread"}];
+        const double skew = 1000.5 - services.variables[{*id, "reservation_price"}];
+        return std::make_pair(spread / 2 + skew, spread / 2 - skew);
+    };
+
+    runner.onBook(book);
+    QVERIFY(std::fabs(services.variables[{*id, "spread"}] - 6.625830) < 1e-6);
+    QVERIFY(std::fabs(distances().first - 3.312915) < 1e-6);
+    for (int fills = 0; fills < 5; ++fills) { // five bids filled in turn: q = 5
+        std::size_t i = services.orders.size();
+        while (services.orders[--i].second.side != MERIDIAN_SIDE_BUY) {
+        }
+        const auto &r = services.orders[i].second;
+        runner.onOrder(*id, RecordingServices::fill(services.orderIds[i], r, 1, r.price));
+        services.now += 1'000'000;
+        runner.onBook(book);
+    }
+    QCOMPARE((services.variables[{*id, "inventory"}]), 5.0);
+    QVERIFY2(std::fabs(distances().first - 3.652244) < 1e-6, qPrintable(QString::number(distances().first, 'f', 7)));
+    QVERIFY2(std::fabs(distances().second - 2.973586) < 1e-6, qPrintable(QString::number(distances().second, 'f', 7)));
 }
 
 QTEST_APPLESS_MAIN(TestAdaptiveMm)
