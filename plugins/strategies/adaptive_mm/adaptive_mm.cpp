@@ -100,10 +100,10 @@ public:
             .addString("symbol", "", "Instrument to quote (empty: the first one a book arrives for)")
             .addEnum("model", {"avellaneda_stoikov", "gueant"}, "avellaneda_stoikov",
                      "Avellaneda–Stoikov, or the Guéant–Lehalle–Fernandez-Tapia closed form")
-            .addFloat("gamma", 0.1, 1e-6, 100.0, 0.01, "Risk aversion")
-            .addFloat("intensity_a", 1.0, 1e-6, 1e6, 0.1,
+            .addFloat("gamma", 0.1, 1e-12, 100.0, 0.01, "Risk aversion")
+            .addFloat("intensity_a", 1.0, 1e-12, 1e9, 0.1,
                       "A in the fill intensity A·exp(−k·δ): fills per second at the mid")
-            .addFloat("intensity_k", 0.5, 1e-6, 1e3, 0.05,
+            .addFloat("intensity_k", 0.5, 1e-12, 1e6, 0.05,
                       "k in the fill intensity A·exp(−k·δ): its decay per tick of distance δ")
             .addFloat("horizon_s", 0.0, 0.0, 31536000.0, 60.0,
                       "Horizon in seconds, repeating (Avellaneda–Stoikov only; 0: infinite horizon)")
