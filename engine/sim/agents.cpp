@@ -257,14 +257,15 @@ void MarketMakerAgent::cancelAll(const AgentContext &ctx)
     for (const std::uint64_t id : m_live.ids())
         ctx.cancel(m_p.instrument, id);
     m_live.clear();
+    m_quotes.clear();
 }
 
 void MarketMakerAgent::wakeup(const AgentContext &ctx, std::uint64_t)
 {
     const std::uint16_t instrument = m_p.instrument;
-    cancelAll(ctx);
     ctx.wakeAt(ctx.now() + m_p.intervalNs);
     if (ctx.volatility(instrument) > m_p.withdrawVolatility) {
+        cancelAll(ctx);
         m_withdrawnUntil = ctx.now() + m_p.cooldownNs;
         return;
     }
@@ -272,17 +273,44 @@ void MarketMakerAgent::wakeup(const AgentContext &ctx, std::uint64_t)
         return;
     m_withdrawnUntil = 0;
     const auto size = static_cast<std::int64_t>(std::llround(static_cast<double>(m_p.size) * ctx.liquidity()));
-    if (size <= 0)
+    if (size <= 0) {
+        cancelAll(ctx);
         return;
+    }
     const double centre =
         ctx.reference(instrument) - m_p.skew * static_cast<double>(ctx.position(instrument)); // lean off inventory
     const auto bid0 = static_cast<std::int64_t>(std::floor(centre)) - m_p.halfSpread;
     const auto ask0 = static_cast<std::int64_t>(std::ceil(centre)) + m_p.halfSpread;
+    m_wanted.clear();
     for (std::size_t k = 0; k < m_p.levels; ++k) {
         const std::int64_t step = static_cast<std::int64_t>(k) * m_p.spacing;
         if (bid0 - step > 0)
-            m_live.add(ctx.sendLimit(instrument, Side::Buy, bid0 - step, size, matching::TimeInForce::PostOnly));
-        m_live.add(ctx.sendLimit(instrument, Side::Sell, ask0 + step, size, matching::TimeInForce::PostOnly));
+            m_wanted.push_back({0, Side::Buy, bid0 - step});
+        m_wanted.push_back({0, Side::Sell, ask0 + step});
+    }
+    // Keep the quotes still resting at a wanted price; cancel the rest.
+    std::size_t kept = 0;
+    for (const Quote &q : m_quotes) {
+        if (!m_live.contains(q.id))
+            continue;
+        const auto want = std::find_if(m_wanted.begin(), m_wanted.end(), [&](const Quote &w) {
+            return w.id == 0 && w.side == q.side && w.price == q.price;
+        });
+        if (want != m_wanted.end()) {
+            want->id = q.id;
+            m_quotes[kept++] = q;
+        } else {
+            m_live.remove(q.id);
+            ctx.cancel(instrument, q.id);
+        }
+    }
+    m_quotes.resize(kept);
+    for (const Quote &w : m_wanted) {
+        if (w.id != 0)
+            continue;
+        const std::uint64_t id = ctx.sendLimit(instrument, w.side, w.price, size, matching::TimeInForce::PostOnly);
+        m_live.add(id);
+        m_quotes.push_back({id, w.side, w.price});
     }
 }
 

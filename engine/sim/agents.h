@@ -152,9 +152,10 @@ private:
     LiveOrders m_live;
 };
 
-/// A background market maker: every intervalNs it withdraws its quotes and posts levels quotes a side,
-/// the first halfSpread ticks from the mid and then every spacing ticks, size lots each (scaled by the
-/// market's liquidity), shifted against its inventory by skew ticks per lot held. When the mid's
+/// A background market maker: every intervalNs it quotes levels quotes a side, the first halfSpread ticks
+/// from the mid and then every spacing ticks, size lots each (scaled by the market's liquidity), shifted
+/// against its inventory by skew ticks per lot held. Quotes already at a wanted price stay (keeping their
+/// place in the queue); the others are cancelled and the missing ones placed. When the mid's
 /// volatility exceeds withdrawVolatility (ticks per √second) it pulls its quotes and stays out for
 /// cooldownNs: the makers that vanish in a crash.
 class MarketMakerAgent final : public Agent
@@ -180,9 +181,17 @@ public:
     bool withdrawn() const { return m_withdrawnUntil > 0; }
 
 private:
+    struct Quote
+    {
+        std::uint64_t id;
+        Side side;
+        std::int64_t price;
+    };
     void cancelAll(const AgentContext &ctx);
     Parameters m_p;
     LiveOrders m_live;
+    std::vector<Quote> m_quotes; // what was placed; m_live says which are still there
+    std::vector<Quote> m_wanted; // scratch
     std::int64_t m_withdrawnUntil = 0;
 };
 

@@ -40,6 +40,7 @@ FundamentalModel::FundamentalModel(std::vector<double> initialTicks, std::vector
         m_processes.push_back(
             {p.kappa, p.sigma, p.jumpRate, p.jumpMean, p.jumpStd, 0, Rng(seed, kInstrumentStream + i)});
         m_loading.push_back(p.loading);
+        m_drift.push_back(p.drift);
     }
 }
 
@@ -57,12 +58,8 @@ void FundamentalModel::advanceTo(std::int64_t t)
 double FundamentalModel::value(std::size_t i, std::int64_t t)
 {
     advanceTo(t);
-    return m_initial[i] * std::exp(m_processes[i].x + m_loading[i] * m_factor.x + m_offset);
-}
-
-void FundamentalModel::shift(double logJump)
-{
-    m_offset += logJump;
+    const double trend = m_drift[i] * static_cast<double>(m_gridTime) / 1e9;
+    return m_initial[i] * std::exp(m_processes[i].x + m_loading[i] * m_factor.x + trend);
 }
 
 } // namespace meridian::sim

@@ -10,11 +10,11 @@
 namespace meridian::sim {
 
 /// The latent fundamental value of one instrument, in log terms around its initial price p0:
-///     value(t) = p0 · exp(x(t) + loading · c(t) + offset)
+///     value(t) = p0 · exp(x(t) + loading · c(t) + drift · t)
 /// x is an Ornstein–Uhlenbeck process with jumps: dx = −kappa·x·dt + sigma·dW + J·dN, N Poisson with
 /// rate jumpRate, J ~ Normal(jumpMean, jumpStd); c is the common factor shared by all instruments (the
-/// same kind of process), and offset moves only with a scenario's shock (it does not revert).
-/// Units: kappa and jumpRate per second, sigma per √second.
+/// same kind of process); drift is a trend that does not revert.
+/// Units: kappa, jumpRate and drift per second, sigma per √second.
 struct FundamentalParameters
 {
     double kappa = 1.0 / 3600;
@@ -23,6 +23,7 @@ struct FundamentalParameters
     double jumpMean = 0;
     double jumpStd = 0;
     double loading = 0; // exposure to the common factor
+    double drift = 0;
 };
 
 struct CommonFactorParameters
@@ -46,8 +47,6 @@ public:
     /// The value of instrument i at time t (ticks), as of the last grid point at or before t.
     /// Preconditions: t does not decrease from one call to the next.
     double value(std::size_t i, std::int64_t t);
-    /// A permanent move of every instrument's value by exp(logJump) (a shock).
-    void shift(double logJump);
     std::size_t size() const { return m_initial.size(); }
 
 private:
@@ -62,9 +61,9 @@ private:
 
     std::vector<double> m_initial;
     std::vector<double> m_loading;
+    std::vector<double> m_drift;
     std::vector<Process> m_processes;
     Process m_factor;
-    double m_offset = 0;
     std::int64_t m_stepNs;
     std::int64_t m_gridTime = 0;
 };

@@ -12,7 +12,7 @@ using matching::EventType;
 
 namespace {
 
-enum class MessageType : std::uint8_t { Wakeup, Submit, Cancel, Modify, Notice, Book, Trade, Shock };
+enum class MessageType : std::uint8_t { Wakeup, Submit, Cancel, Modify, Notice, Book, Trade };
 
 // The mid's volatility (for agents that react to it) is sampled at least this far apart.
 constexpr std::int64_t kVolatilitySampleNs = 1'000'000'000;
@@ -44,9 +44,9 @@ struct Simulation::AgentSlot
     Latency entry;
     Latency marketData;
     Rng rng;
-    std::int64_t lastArrival = 0;  // at the exchange: an agent's messages keep their order
-    std::int64_t lastDelivery = 0; // at the agent, likewise
-    std::int64_t cash = 0;
+    std::int64_t lastArrival = 0;   // at the exchange: an agent's messages keep their order
+    std::int64_t lastDelivery = 0;  // at the agent, likewise
+    std::vector<std::int64_t> cash; // per instrument
     std::vector<std::int64_t> positions;
 };
 
@@ -188,9 +188,9 @@ std::int64_t AgentContext::position(std::uint16_t instrument) const
 {
     return m_sim->position(m_id, instrument);
 }
-std::int64_t AgentContext::cash() const
+std::int64_t AgentContext::cash(std::uint16_t instrument) const
 {
-    return m_sim->cash(m_id);
+    return m_sim->cash(m_id, instrument);
 }
 
 // ---- Simulation ----------------------------------------------------------------------------------------
@@ -235,7 +235,8 @@ Simulation::~Simulation() = default;
 AgentId Simulation::addAgent(std::unique_ptr<Agent> agent, Latency entry, Latency marketData)
 {
     const auto id = static_cast<AgentId>(m_agents.size());
-    AgentSlot slot{std::move(agent), entry, marketData, Rng(m_config.seed, std::uint64_t(id) + 1), 0, 0, 0, {}};
+    AgentSlot slot{std::move(agent), entry, marketData, Rng(m_config.seed, std::uint64_t(id) + 1), 0, 0, {}, {}};
+    slot.cash.assign(m_exchanges.size(), 0);
     slot.positions.assign(m_exchanges.size(), 0);
     m_agents.push_back(std::move(slot));
     return id;
@@ -273,7 +274,13 @@ std::int64_t Simulation::lastTrade(std::uint16_t instrument) const
 
 double Simulation::fundamental(std::uint16_t instrument)
 {
-    return m_fundamentals->value(instrument, m_now);
+    const double value = m_fundamentals->value(instrument, m_now);
+    const Shock &s = m_config.shock;
+    if (s.time < 0 || m_now < s.time || s.jump == 0)
+        return value;
+    const double elapsed = static_cast<double>(m_now - s.time);
+    const double left = s.jumpHalfLifeNs > 0 ? std::exp2(-elapsed / static_cast<double>(s.jumpHalfLifeNs)) : 1.0;
+    return value * std::exp(s.jump * left);
 }
 
 double Simulation::volatility(std::uint16_t instrument) const
@@ -296,15 +303,9 @@ std::int64_t Simulation::position(AgentId agent, std::uint16_t instrument) const
     return m_agents[agent].positions[instrument];
 }
 
-std::int64_t Simulation::cash(AgentId agent) const
+std::int64_t Simulation::cash(AgentId agent, std::uint16_t instrument) const
 {
-    return m_agents[agent].cash;
-}
-
-void Simulation::setTradeObserver(TradeObserver observer, void *context)
-{
-    m_tradeObserver = observer;
-    m_tradeObserverContext = context;
+    return m_agents[agent].cash[instrument];
 }
 
 void Simulation::schedule(Message &message)
@@ -398,13 +399,6 @@ bool Simulation::step()
         return false;
     if (!m_started) {
         m_started = true;
-        if (m_config.shock.time >= 0 && m_config.shock.time <= m_config.durationNs) {
-            Message m{};
-            m.time = m_config.shock.time;
-            m.agent = kNoAgent;
-            m.type = MessageType::Shock;
-            schedule(m);
-        }
         for (AgentId id = 0; id < m_agents.size(); ++id)
             m_agents[id].agent->start(AgentContext(*this, id));
         return true;
@@ -482,18 +476,7 @@ void Simulation::dispatch(const Message &m)
         m_agents[m.agent].agent->trade(AgentContext(*this, m.agent), t);
         return;
     }
-    case MessageType::Shock:
-        applyShock();
-        return;
     }
-}
-
-void Simulation::applyShock()
-{
-    if (m_shockApplied)
-        return;
-    m_shockApplied = true;
-    m_fundamentals->shift(m_config.shock.jump);
 }
 
 void Simulation::atExchange(const Message &m)
@@ -514,6 +497,11 @@ void Simulation::atExchange(const Message &m)
         r.stopPrice = Price(m.extra);
         r.quantity = Quantity(m.quantity);
         r.expiry = Timestamp::fromNanoseconds(m.extra2);
+        if (m_observer) {
+            const auto bid = ex.engine->book().bestBid(), ask = ex.engine->book().bestAsk();
+            const double mid = bid && ask ? static_cast<double>(bid->value() + ask->value()) / 2.0 : 0.0;
+            m_observer->orderArrived(m.agent, m.instrument, m.id, r.side, m.quantity, mid);
+        }
         ex.engine->submit(r, now);
     } else if (m.type == MessageType::Cancel) {
         ++m_stats.cancels;
@@ -585,9 +573,9 @@ void Simulation::settle(std::uint16_t instrument, const Event &e)
         const std::int64_t price = e.price.value(), quantity = e.quantity.value();
         const AgentId buyer = e.side == Side::Buy ? taker : maker;
         const AgentId seller = e.side == Side::Buy ? maker : taker;
-        m_agents[buyer].cash -= price * quantity;
+        m_agents[buyer].cash[instrument] -= price * quantity;
         m_agents[buyer].positions[instrument] += quantity;
-        m_agents[seller].cash += price * quantity;
+        m_agents[seller].cash[instrument] += price * quantity;
         m_agents[seller].positions[instrument] -= quantity;
         ex.lastTrade = price;
         n.kind = OrderNotice::Kind::Filled;
@@ -598,8 +586,8 @@ void Simulation::settle(std::uint16_t instrument, const Event &e)
         n.remaining = e.makerRemaining.value();
         notify(maker, n);
         TradeTick tick{instrument, e.side, m_now, price, quantity, m_nextTradeId++};
-        if (m_tradeObserver)
-            m_tradeObserver(m_tradeObserverContext, tick, buyer, seller);
+        if (m_observer)
+            m_observer->traded(tick, buyer, seller);
         for (const AgentId subscriber : ex.subscribers) {
             AgentSlot &slot = m_agents[subscriber];
             Message m{};

@@ -24,8 +24,8 @@
 // jitter, and an agent's messages keep their order (as on one connection).
 // Randomness: one seed per run; agent i draws from stream i + 1 (Rng(seed, i + 1)), the fundamentals from
 // streams of their own, so adding an agent leaves every other agent's draws unchanged.
-// Accounting: every trade moves cash (in tick × lot units) and position between two agents, so across all
-// agents cash and positions each sum to zero at every moment.
+// Accounting: every trade moves cash (in the instrument's tick × lot units) and position between two agents,
+// so across all agents each instrument's cash and position sum to zero at every moment.
 // Thread: a Simulation runs on one thread; run several Simulations on several threads.
 namespace meridian::sim {
 
@@ -115,7 +115,8 @@ public:
     void subscribe(std::uint16_t instrument) const;
 
     std::int64_t position(std::uint16_t instrument) const;
-    std::int64_t cash() const;
+    /// Cash moved by the agent's trades in instrument, in its ticks × lots.
+    std::int64_t cash(std::uint16_t instrument) const;
 
 private:
     Simulation *m_sim;
@@ -145,12 +146,14 @@ struct InstrumentSetup
     FundamentalParameters fundamental;
 };
 
-/// A one-off shock (black_swan): at `time` the fundamentals jump by `jump` (log), agents' activity drops to
-/// 1 − liquidityDrop, and recovers with half-life recoveryNs.
+/// A one-off shock: at `time` every fundamental moves by exp(jump) — for good, or fading back with half-life
+/// jumpHalfLifeNs (a flash crash) — and agents' activity drops to 1 − liquidityDrop, recovering with
+/// half-life recoveryNs.
 struct Shock
 {
-    std::int64_t time = -1; // < 0: none
-    double jump = 0;
+    std::int64_t time = -1;          // < 0: none
+    double jump = 0;                 // log
+    std::int64_t jumpHalfLifeNs = 0; // 0: permanent
     double liquidityDrop = 0;
     std::int64_t recoveryNs = 0;
 };
@@ -211,11 +214,20 @@ public:
     double volatility(std::uint16_t instrument) const;
     double liquidity() const;
     std::int64_t position(AgentId agent, std::uint16_t instrument) const;
-    std::int64_t cash(AgentId agent) const;
+    std::int64_t cash(AgentId agent, std::uint16_t instrument) const;
 
-    /// Observes every trade on the exchange (for the run's reports); called synchronously.
-    using TradeObserver = void (*)(void *context, const TradeTick &trade, AgentId buyer, AgentId seller);
-    void setTradeObserver(TradeObserver observer, void *context);
+    /// Watches the exchange for the run's reports; called synchronously, in the exchange's order.
+    class Observer
+    {
+    public:
+        virtual ~Observer() = default;
+        /// An order reached the exchange; mid is the book's mid just before it (0 when a side is empty).
+        virtual void orderArrived(AgentId, std::uint16_t /*instrument*/, std::uint64_t /*orderId*/, Side,
+                                  std::int64_t /*quantity*/, double /*mid*/)
+        {}
+        virtual void traded(const TradeTick &, AgentId /*buyer*/, AgentId /*seller*/) {}
+    };
+    void setObserver(Observer *observer) { m_observer = observer; }
 
     struct Message; // the kernel's unit of work (public for the heap's comparator)
 
@@ -238,7 +250,6 @@ private:
     void settle(std::uint16_t instrument, const matching::Event &event);
     void publish(std::uint16_t instrument);
     void notify(AgentId agent, const OrderNotice &notice);
-    void applyShock();
 
     SimulationConfig m_config;
     std::vector<std::unique_ptr<Exchange>> m_exchanges;
@@ -255,10 +266,8 @@ private:
     bool m_started = false;
     bool m_done = false;
     bool m_finished = false;
-    bool m_shockApplied = false;
     SimulationStats m_stats;
-    TradeObserver m_tradeObserver = nullptr;
-    void *m_tradeObserverContext = nullptr;
+    Observer *m_observer = nullptr;
 };
 
 } // namespace meridian::sim

@@ -89,11 +89,16 @@ std::vector<TradeRecord> runAndRecord(std::uint64_t seed, std::int64_t duration)
     if (!sim)
         return trades;
     populate(**sim);
-    (*sim)->setTradeObserver(
-        [](void *context, const TradeTick &t, AgentId buyer, AgentId seller) {
-            static_cast<std::vector<TradeRecord> *>(context)->push_back({t.time, t.price, t.quantity, buyer, seller});
-        },
-        &trades);
+    struct Recorder final : Simulation::Observer
+    {
+        std::vector<TradeRecord> *trades;
+        void traded(const TradeTick &t, AgentId buyer, AgentId seller) override
+        {
+            trades->push_back({t.time, t.price, t.quantity, buyer, seller});
+        }
+    } recorder;
+    recorder.trades = &trades;
+    (*sim)->setObserver(&recorder);
     (*sim)->run();
     return trades;
 }
@@ -148,8 +153,8 @@ void TestSimulation::ordersAndNoticesTravelWithLatency()
     // Cash and positions moved between the two and nowhere else.
     QCOMPARE((*sim)->position(t, 0), 3);
     QCOMPARE((*sim)->position(m, 0), -3);
-    QCOMPARE((*sim)->cash(t), -3 * 10001);
-    QCOMPARE((*sim)->cash(m), 3 * 10001);
+    QCOMPARE((*sim)->cash(t, 0), -3 * 10001);
+    QCOMPARE((*sim)->cash(m, 0), 3 * 10001);
     QCOMPARE((*sim)->now(), kSecond);
 }
 
@@ -209,7 +214,7 @@ void TestSimulation::backgroundMarketKeepsItsInvariants()
             QVERIFY2(integrity, integrity ? "" : integrity.error().message.c_str());
             std::int64_t cash = 0, position = 0;
             for (AgentId a = 0; a < sim.agentCount(); ++a) {
-                cash += sim.cash(a);
+                cash += sim.cash(a, 0);
                 position += sim.position(a, 0);
             }
             QCOMPARE(cash, 0);
@@ -288,7 +293,7 @@ void TestSimulation::shockMovesTheFundamentalAndDrainsLiquidity()
     config.durationNs = 3600 * kSecond;
     config.instruments.push_back(instrument());
     config.instruments[0].fundamental.sigma = 0;
-    config.shock = Shock{1800 * kSecond, std::log(0.8), 0.9, 600 * kSecond};
+    config.shock = Shock{1800 * kSecond, std::log(0.8), 0, 0.9, 600 * kSecond};
     auto sim = Simulation::create(config);
     QVERIFY(sim);
     (*sim)->run(1799 * kSecond);
@@ -298,7 +303,14 @@ void TestSimulation::shockMovesTheFundamentalAndDrainsLiquidity()
     QVERIFY(std::fabs((*sim)->fundamental(0) - 8000.0) < 1e-6);
     QVERIFY(std::fabs((*sim)->liquidity() - 0.1) < 1e-6);
     (*sim)->run(2400 * kSecond);
-    QVERIFY(std::fabs((*sim)->liquidity() - 0.55) < 1e-6); // half recovered after one half-life
+    QVERIFY(std::fabs((*sim)->liquidity() - 0.55) < 1e-6);      // half recovered after one half-life
+    QVERIFY(std::fabs((*sim)->fundamental(0) - 8000.0) < 1e-6); // a permanent jump
+
+    // A flash crash: the same jump fading back with a half-life of 100 s.
+    config.shock.jumpHalfLifeNs = 100 * kSecond;
+    auto flash = Simulation::create(config);
+    (*flash)->run(1900 * kSecond);
+    QVERIFY(std::fabs((*flash)->fundamental(0) - 10000.0 * std::exp(std::log(0.8) / 2)) < 1e-6);
 }
 
 void TestSimulation::refusesABadConfiguration()

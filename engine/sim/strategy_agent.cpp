@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#include "sim/strategy_agent.h"
+
+#include "core/log.h"
+
+#include <spdlog/spdlog.h>
+
+#include <cmath>
+
+namespace meridian::sim {
+
+namespace {
+
+meridian_decimal toC(const Decimal &d)
+{
+    return meridian_decimal{d.mantissa(), d.scale(), 0};
+}
+
+bool toOrderType(meridian_order_type type, matching::OrderType &out)
+{
+    switch (type) {
+    case MERIDIAN_ORDER_LIMIT:
+        out = matching::OrderType::Limit;
+        return true;
+    case MERIDIAN_ORDER_MARKET:
+        out = matching::OrderType::Market;
+        return true;
+    case MERIDIAN_ORDER_STOP_MARKET:
+        out = matching::OrderType::StopMarket;
+        return true;
+    case MERIDIAN_ORDER_STOP_LIMIT:
+        out = matching::OrderType::StopLimit;
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool toTimeInForce(meridian_time_in_force tif, matching::TimeInForce &out)
+{
+    switch (tif) {
+    case MERIDIAN_TIF_GTC:
+        out = matching::TimeInForce::GoodTillCancel;
+        return true;
+    case MERIDIAN_TIF_IOC:
+        out = matching::TimeInForce::ImmediateOrCancel;
+        return true;
+    case MERIDIAN_TIF_FOK:
+        out = matching::TimeInForce::FillOrKill;
+        return true;
+    case MERIDIAN_TIF_GTD:
+        out = matching::TimeInForce::GoodTillDate;
+        return true;
+    case MERIDIAN_TIF_POST_ONLY:
+        out = matching::TimeInForce::PostOnly;
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+Result<std::unique_ptr<StrategyAgent>> StrategyAgent::create(const Simulation &sim, const std::string &pluginPath,
+                                                             const std::string &parametersJson,
+                                                             std::int64_t initialCashMoney)
+{
+    std::unique_ptr<StrategyAgent> agent(new StrategyAgent(sim, initialCashMoney));
+    auto id = agent->m_runner.addInstance(pluginPath, parametersJson);
+    if (!id)
+        return tl::unexpected(id.error());
+    agent->m_id = *id;
+    return agent;
+}
+
+StrategyAgent::StrategyAgent(const Simulation &sim, std::int64_t initialCashMoney)
+    : m_runner(*this), m_initialCash(initialCashMoney)
+{
+    for (std::uint16_t i = 0; i < sim.instrumentCount(); ++i) {
+        const InstrumentSpec &spec = sim.instrument(i).spec();
+        const Quantity minimum = sim.instrument(i).minQuantity();
+        m_instruments.push_back({spec.symbol, spec.venue, spec.quoteCurrency, toC(spec.tickSize), toC(spec.lotSize),
+                                 toC(spec.multiplier), minimum.value()});
+        m_positions.emplace_back(static_cast<meridian_instrument_id>(i) + 1);
+    }
+}
+
+StrategyAgent::~StrategyAgent() = default;
+
+bool StrategyAgent::running() const
+{
+    return m_runner.state(m_id) == strategy::InstanceState::Running;
+}
+
+bool StrategyAgent::failed() const
+{
+    return m_runner.state(m_id) == strategy::InstanceState::Failed;
+}
+
+std::string StrategyAgent::error() const
+{
+    return m_runner.lastError(m_id);
+}
+
+double StrategyAgent::moneyPerTickLot(std::size_t i) const
+{
+    const InstrumentInfo &info = m_instruments[i];
+    const auto value = [](const meridian_decimal &d) {
+        return static_cast<double>(d.mantissa) / std::pow(10.0, d.scale);
+    };
+    return value(info.tick) * value(info.lot) * value(info.multiplier) * 1e8;
+}
+
+void StrategyAgent::start(const AgentContext &ctx)
+{
+    m_ctx = &ctx;
+    for (std::uint16_t i = 0; i < ctx.instrumentCount(); ++i)
+        ctx.subscribe(i);
+    (void)m_runner.start(m_id); // a failure leaves the instance Failed, with its reason
+    m_ctx = nullptr;
+}
+
+void StrategyAgent::wakeup(const AgentContext &ctx, std::uint64_t tag)
+{
+    for (auto it = m_timers.begin(); it != m_timers.end(); ++it) {
+        if (it->second.token != tag)
+            continue;
+        const std::uint64_t timerId = it->first;
+        if (it->second.repeat) {
+            it->second.token = m_nextToken++;
+            ctx.wakeAt(ctx.now() + it->second.intervalNs, it->second.token);
+        } else {
+            m_timers.erase(it);
+        }
+        if (running()) {
+            m_ctx = &ctx;
+            m_runner.onTimer(m_id, timerId, ctx.now());
+            m_ctx = nullptr;
+        }
+        return;
+    }
+}
+
+void StrategyAgent::notice(const AgentContext &ctx, const OrderNotice &n)
+{
+    const auto it = m_orders.find(n.orderId);
+    if (it == m_orders.end())
+        return;
+    OrderInfo &info = it->second;
+    meridian_order_update u{};
+    u.struct_size = sizeof u;
+    u.instrument = static_cast<meridian_instrument_id>(n.instrument) + 1;
+    u.order_id = n.orderId;
+    u.client_tag = info.request.client_tag;
+    u.side = info.request.side;
+    u.time_ns = n.time;
+    u.price = info.request.price;
+    u.quantity = info.request.quantity;
+    bool done = false;
+    switch (n.kind) {
+    case OrderNotice::Kind::Accepted:
+        u.status = MERIDIAN_ORDER_ACCEPTED;
+        break;
+    case OrderNotice::Kind::Rejected:
+        u.status = MERIDIAN_ORDER_REJECTED;
+        done = true;
+        break;
+    case OrderNotice::Kind::Filled:
+        info.filled += n.quantity;
+        u.fill_price = n.price;
+        u.fill_quantity = n.quantity;
+        u.liquidity = n.maker ? MERIDIAN_LIQUIDITY_MAKER : MERIDIAN_LIQUIDITY_TAKER;
+        u.status = n.remaining == 0 ? MERIDIAN_ORDER_FILLED : MERIDIAN_ORDER_PARTIALLY_FILLED;
+        done = n.remaining == 0;
+        break;
+    case OrderNotice::Kind::Cancelled:
+        u.status = MERIDIAN_ORDER_CANCELLED;
+        done = true;
+        break;
+    case OrderNotice::Kind::Expired:
+        u.status = MERIDIAN_ORDER_EXPIRED;
+        done = true;
+        break;
+    case OrderNotice::Kind::Modified:
+        info.request.price = n.price;
+        info.request.quantity = info.filled + n.remaining;
+        u.price = info.request.price;
+        u.quantity = info.request.quantity;
+        u.status = MERIDIAN_ORDER_MODIFIED;
+        break;
+    }
+    u.filled_quantity = info.filled;
+    const std::string_view reason = n.reason == matching::Reason::None ? "" : matching::reasonName(n.reason);
+    u.reason_code = static_cast<std::int32_t>(n.reason);
+    u.reason = {reason.data(), reason.size()};
+    m_positions[n.instrument].onOrder(u);
+    if (done)
+        m_orders.erase(it);
+    if (running()) {
+        m_ctx = &ctx;
+        m_runner.onOrder(m_id, u);
+        m_ctx = nullptr;
+    }
+}
+
+void StrategyAgent::book(const AgentContext &ctx, const BookSnapshot &b)
+{
+    if (!running())
+        return;
+    m_bids.resize(b.bidCount);
+    m_asks.resize(b.askCount);
+    for (std::uint32_t i = 0; i < b.bidCount; ++i)
+        m_bids[i] = {b.bidPrice[i], b.bidQuantity[i]};
+    for (std::uint32_t i = 0; i < b.askCount; ++i)
+        m_asks[i] = {b.askPrice[i], b.askQuantity[i]};
+    meridian_book_view view{};
+    view.struct_size = sizeof view;
+    view.instrument = static_cast<meridian_instrument_id>(b.instrument) + 1;
+    view.time_ns = b.time;
+    view.sequence = b.sequence;
+    view.bids = m_bids.data();
+    view.bid_count = b.bidCount;
+    view.asks = m_asks.data();
+    view.ask_count = b.askCount;
+    m_ctx = &ctx;
+    m_runner.onBook(view);
+    m_ctx = nullptr;
+}
+
+void StrategyAgent::trade(const AgentContext &ctx, const TradeTick &t)
+{
+    if (!running())
+        return;
+    meridian_trade trade{};
+    trade.struct_size = sizeof trade;
+    trade.instrument = static_cast<meridian_instrument_id>(t.instrument) + 1;
+    trade.time_ns = t.time;
+    trade.price = t.price;
+    trade.quantity = t.quantity;
+    trade.trade_id = t.tradeId;
+    trade.aggressor = t.aggressor == Side::Buy ? MERIDIAN_SIDE_BUY : MERIDIAN_SIDE_SELL;
+    m_ctx = &ctx;
+    m_runner.onTrade(trade);
+    m_ctx = nullptr;
+}
+
+void StrategyAgent::finish(const AgentContext &ctx)
+{
+    if (!running())
+        return;
+    m_ctx = &ctx;
+    (void)m_runner.stop(m_id);
+    m_ctx = nullptr;
+}
+
+meridian_status StrategyAgent::placeOrder(strategy::InstanceId, const meridian_order_request &request,
+                                          std::uint64_t &orderId)
+{
+    if (!m_ctx)
+        return MERIDIAN_STATUS_UNAVAILABLE;
+    if (request.instrument == 0 || request.instrument > m_instruments.size())
+        return MERIDIAN_STATUS_NOT_FOUND;
+    matching::OrderRequest r;
+    if (!toOrderType(request.type, r.type) || !toTimeInForce(request.time_in_force, r.timeInForce) ||
+        (request.side != MERIDIAN_SIDE_BUY && request.side != MERIDIAN_SIDE_SELL))
+        return MERIDIAN_STATUS_INVALID_ARGUMENT;
+    r.side = request.side == MERIDIAN_SIDE_BUY ? Side::Buy : Side::Sell;
+    r.price = Price(request.price);
+    r.stopPrice = Price(request.stop_price);
+    r.quantity = Quantity(request.quantity);
+    r.expiry = Timestamp::fromNanoseconds(request.expiry_ns);
+    const auto instrument = static_cast<std::uint16_t>(request.instrument - 1);
+    orderId = m_ctx->send(instrument, r);
+    m_orders[orderId] = OrderInfo{request, 0};
+    ++m_ordersSent;
+    return MERIDIAN_STATUS_OK;
+}
+
+meridian_status StrategyAgent::cancelOrder(strategy::InstanceId, std::uint64_t orderId)
+{
+    if (!m_ctx)
+        return MERIDIAN_STATUS_UNAVAILABLE;
+    const auto it = m_orders.find(orderId);
+    if (it == m_orders.end())
+        return MERIDIAN_STATUS_NOT_FOUND;
+    m_ctx->cancel(static_cast<std::uint16_t>(it->second.request.instrument - 1), orderId);
+    return MERIDIAN_STATUS_OK;
+}
+
+meridian_status StrategyAgent::modifyOrder(strategy::InstanceId, std::uint64_t orderId, std::int64_t price,
+                                           std::int64_t quantity)
+{
+    if (!m_ctx)
+        return MERIDIAN_STATUS_UNAVAILABLE;
+    const auto it = m_orders.find(orderId);
+    if (it == m_orders.end())
+        return MERIDIAN_STATUS_NOT_FOUND;
+    m_ctx->modify(static_cast<std::uint16_t>(it->second.request.instrument - 1), orderId, price, quantity);
+    return MERIDIAN_STATUS_OK;
+}
+
+meridian_status StrategyAgent::publishSignal(strategy::InstanceId, const meridian_signal &)
+{
+    return MERIDIAN_STATUS_OK; // the simulator has no signal pipeline; the live one (engine/signal) will
+}
+
+meridian_status StrategyAgent::position(strategy::InstanceId, meridian_instrument_id instrument,
+                                        meridian_position &position)
+{
+    if (instrument == 0 || instrument > m_instruments.size())
+        return MERIDIAN_STATUS_NOT_FOUND;
+    const std::size_t i = instrument - 1;
+    const meridian::sdk::PositionTracker &p = m_positions[i];
+    position.instrument = instrument;
+    position.quantity = p.position();
+    position.average_price = std::llround(p.averagePrice());
+    position.realized_pnl = std::llround(p.realizedPnl() * moneyPerTickLot(i));
+    const double mark = m_ctx ? m_ctx->reference(static_cast<std::uint16_t>(i)) : p.averagePrice();
+    position.unrealized_pnl = std::llround(p.unrealizedPnl(mark) * moneyPerTickLot(i));
+    return MERIDIAN_STATUS_OK;
+}
+
+meridian_status StrategyAgent::balance(strategy::InstanceId, std::string_view currency, meridian_balance &balance)
+{
+    if (!m_ctx)
+        return MERIDIAN_STATUS_UNAVAILABLE;
+    double total = static_cast<double>(m_initialCash);
+    bool known = currency.empty();
+    for (std::size_t i = 0; i < m_instruments.size(); ++i) {
+        if (!currency.empty() && m_instruments[i].quoteCurrency != currency)
+            continue;
+        known = true;
+        total += static_cast<double>(m_ctx->cash(static_cast<std::uint16_t>(i))) * moneyPerTickLot(i);
+    }
+    if (!known)
+        return MERIDIAN_STATUS_NOT_FOUND;
+    balance.total = std::llround(total);
+    balance.available = balance.total;
+    return MERIDIAN_STATUS_OK;
+}
+
+meridian_status StrategyAgent::setTimer(strategy::InstanceId, std::uint64_t timerId, std::int64_t intervalNs,
+                                        bool repeat)
+{
+    if (!m_ctx)
+        return MERIDIAN_STATUS_UNAVAILABLE;
+    if (intervalNs <= 0)
+        return MERIDIAN_STATUS_INVALID_ARGUMENT;
+    const std::uint64_t token = m_nextToken++;
+    m_timers[timerId] = Timer{intervalNs, repeat, token};
+    m_ctx->wakeAt(m_ctx->now() + intervalNs, token);
+    return MERIDIAN_STATUS_OK;
+}
+
+meridian_status StrategyAgent::cancelTimer(strategy::InstanceId, std::uint64_t timerId)
+{
+    return m_timers.erase(timerId) ? MERIDIAN_STATUS_OK : MERIDIAN_STATUS_NOT_FOUND;
+}
+
+void StrategyAgent::log(strategy::InstanceId, meridian_log_level level, std::string_view message)
+{
+    // Simulated time leads the message, so a run's log reads in the run's order.
+    static const auto logger = meridian::log::get("sim.strategy");
+    const spdlog::level::level_enum levels[] = {spdlog::level::trace, spdlog::level::debug, spdlog::level::info,
+                                                spdlog::level::warn, spdlog::level::err};
+    const auto at = level >= 0 && level <= 4 ? levels[level] : spdlog::level::err;
+    logger->log(at, "[t={} ns] {}", m_ctx ? m_ctx->now() : 0, message);
+}
+
+void StrategyAgent::publishVariable(strategy::InstanceId, std::string_view name, double value)
+{
+    const auto it = m_variables.find(name);
+    if (it != m_variables.end())
+        it->second = value;
+    else
+        m_variables.emplace(std::string(name), value);
+}
+
+std::int64_t StrategyAgent::nowNs()
+{
+    return m_ctx ? m_ctx->now() : 0;
+}
+
+meridian_status StrategyAgent::instrument(meridian_instrument_id instrument, meridian_instrument_info &info)
+{
+    if (instrument == 0 || instrument > m_instruments.size())
+        return MERIDIAN_STATUS_NOT_FOUND;
+    const InstrumentInfo &i = m_instruments[instrument - 1];
+    info.id = instrument;
+    info.symbol = {i.symbol.data(), i.symbol.size()};
+    info.venue = {i.venue.data(), i.venue.size()};
+    info.quote_currency = {i.quoteCurrency.data(), i.quoteCurrency.size()};
+    info.tick_size = i.tick;
+    info.lot_size = i.lot;
+    info.multiplier = i.multiplier;
+    info.min_quantity = i.minQuantity;
+    return MERIDIAN_STATUS_OK;
+}
+
+meridian_status StrategyAgent::findInstrument(std::string_view symbol, meridian_instrument_id &instrument)
+{
+    for (std::size_t i = 0; i < m_instruments.size(); ++i)
+        if (m_instruments[i].symbol == symbol) {
+            instrument = static_cast<meridian_instrument_id>(i) + 1;
+            return MERIDIAN_STATUS_OK;
+        }
+    return MERIDIAN_STATUS_NOT_FOUND;
+}
+
+} // namespace meridian::sim

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#pragma once
+
+#include "sim/simulation.h"
+#include "strategy/strategy_runner.h"
+
+#include <meridian/trading.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace meridian::sim {
+
+/// A strategy plugin trading in the simulator as one of its agents, through the same plugin interface as
+/// in a backtest or live: it sees books and trades of every instrument after its market-data latency, and
+/// its orders reach the exchange after its entry latency.
+///
+/// Instrument ids in the plugin's world are the simulation's instrument index + 1. Positions, average
+/// prices and realised profit come from its own fills; balance(quote currency) is the initial cash plus
+/// the cash its trades moved, in money units (10^-8).
+/// A strategy that fails (throws, returns an error) is stopped by its runner; failed() then says why, and
+/// the agent does nothing more.
+class StrategyAgent final : public Agent, private strategy::StrategyServices
+{
+public:
+    /// Loads the plugin and creates its instance with parameters (validated against its schema).
+    /// Errors: as StrategyRunner::addInstance, naming the plugin and the parameter.
+    static Result<std::unique_ptr<StrategyAgent>> create(const Simulation &sim, const std::string &pluginPath,
+                                                         const std::string &parametersJson,
+                                                         std::int64_t initialCashMoney = 0);
+    ~StrategyAgent() override;
+
+    const char *kind() const override { return "strategy"; }
+    void start(const AgentContext &ctx) override;
+    void wakeup(const AgentContext &ctx, std::uint64_t tag) override;
+    void notice(const AgentContext &ctx, const OrderNotice &n) override;
+    void book(const AgentContext &ctx, const BookSnapshot &b) override;
+    void trade(const AgentContext &ctx, const TradeTick &t) override;
+    void finish(const AgentContext &ctx) override;
+
+    bool failed() const;
+    std::string error() const;
+    /// The last value of each live variable the strategy published.
+    const std::map<std::string, double, std::less<>> &variables() const { return m_variables; }
+    std::uint64_t ordersSent() const { return m_ordersSent; }
+
+private:
+    struct OrderInfo
+    {
+        meridian_order_request request;
+        std::int64_t filled = 0;
+    };
+    struct Timer
+    {
+        std::int64_t intervalNs;
+        bool repeat;
+        std::uint64_t token; // the wake-up that fires it
+    };
+    struct InstrumentInfo
+    {
+        std::string symbol, venue, quoteCurrency;
+        meridian_decimal tick, lot, multiplier;
+        std::int64_t minQuantity;
+    };
+
+    StrategyAgent(const Simulation &sim, std::int64_t initialCashMoney);
+
+    // StrategyServices
+    meridian_status placeOrder(strategy::InstanceId from, const meridian_order_request &request,
+                               std::uint64_t &orderId) override;
+    meridian_status cancelOrder(strategy::InstanceId from, std::uint64_t orderId) override;
+    meridian_status modifyOrder(strategy::InstanceId from, std::uint64_t orderId, std::int64_t price,
+                                std::int64_t quantity) override;
+    meridian_status publishSignal(strategy::InstanceId from, const meridian_signal &signal) override;
+    meridian_status position(strategy::InstanceId from, meridian_instrument_id instrument,
+                             meridian_position &position) override;
+    meridian_status balance(strategy::InstanceId from, std::string_view currency, meridian_balance &balance) override;
+    meridian_status setTimer(strategy::InstanceId from, std::uint64_t timerId, std::int64_t intervalNs,
+                             bool repeat) override;
+    meridian_status cancelTimer(strategy::InstanceId from, std::uint64_t timerId) override;
+    void log(strategy::InstanceId from, meridian_log_level level, std::string_view message) override;
+    void publishVariable(strategy::InstanceId from, std::string_view name, double value) override;
+    std::int64_t nowNs() override;
+    meridian_status instrument(meridian_instrument_id instrument, meridian_instrument_info &info) override;
+    meridian_status findInstrument(std::string_view symbol, meridian_instrument_id &instrument) override;
+
+    bool running() const;
+    /// The money value (10^-8) of ticks × lots of instrument i.
+    double moneyPerTickLot(std::size_t i) const;
+
+    strategy::StrategyRunner m_runner;
+    strategy::InstanceId m_id = 0;
+    const AgentContext *m_ctx = nullptr; // set while the agent is being called
+    std::vector<InstrumentInfo> m_instruments;
+    std::vector<meridian::sdk::PositionTracker> m_positions;
+    std::map<std::uint64_t, OrderInfo> m_orders; // live orders
+    std::map<std::uint64_t, Timer> m_timers;
+    std::uint64_t m_nextToken = 1;
+    std::map<std::string, double, std::less<>> m_variables;
+    std::int64_t m_initialCash;
+    std::uint64_t m_ordersSent = 0;
+    std::vector<meridian_level> m_bids, m_asks; // scratch for book views
+};
+
+} // namespace meridian::sim
