@@ -138,7 +138,7 @@ void ZeroIntelligenceAgent::wakeup(const AgentContext &ctx, std::uint64_t)
 
 void ValueAgent::scheduleNext(const AgentContext &ctx)
 {
-    wakeUnlessNever(ctx, nextArrival(ctx, ctx.liquidity() * m_p.wakeRate));
+    wakeUnlessNever(ctx, nextArrival(ctx, m_p.wakeRate));
 }
 
 void ValueAgent::wakeup(const AgentContext &ctx, std::uint64_t)
@@ -153,16 +153,22 @@ void ValueAgent::wakeup(const AgentContext &ctx, std::uint64_t)
     const std::int64_t bid = ctx.bestBid(instrument), ask = ctx.bestAsk(instrument);
     const std::int64_t position = ctx.position(instrument);
     const bool take = ctx.rng().uniform() < m_p.aggressiveness;
-    if (ask > 0 && estimate > static_cast<double>(ask) && position + m_p.size <= m_p.maxPosition) {
-        const std::int64_t price = take ? ask : (bid > 0 ? bid : ask - 1);
+    const auto at = static_cast<std::int64_t>(std::llround(estimate));
+    std::int64_t size = m_p.size;
+    if (bid > 0 && ask > 0 && m_p.urgency > 0) {
+        const double mispricing = std::fabs(estimate / (static_cast<double>(bid + ask) / 2.0) - 1);
+        size = std::llround(static_cast<double>(m_p.size) * std::min(20.0, 1 + mispricing / m_p.urgency));
+    }
+    if (ask > 0 && estimate > static_cast<double>(ask) && position < m_p.maxPosition) {
+        // Taking: buy everything offered up to the estimate, and bid the rest there.
+        const std::int64_t price = take ? at : (bid > 0 ? bid : ask - 1);
         if (price > 0)
-            m_live.add(ctx.sendLimit(instrument, Side::Buy, price, m_p.size));
-    } else if (bid > 0 && estimate < static_cast<double>(bid) && position - m_p.size >= -m_p.maxPosition) {
-        const std::int64_t price = take ? bid : (ask > 0 ? ask : bid + 1);
-        m_live.add(ctx.sendLimit(instrument, Side::Sell, price, m_p.size));
+            m_live.add(ctx.sendLimit(instrument, Side::Buy, price, std::min(size, m_p.maxPosition - position)));
+    } else if (bid > 0 && estimate < static_cast<double>(bid) && position > -m_p.maxPosition) {
+        const std::int64_t price = take ? std::max<std::int64_t>(at, 1) : (ask > 0 ? ask : bid + 1);
+        m_live.add(ctx.sendLimit(instrument, Side::Sell, price, std::min(size, m_p.maxPosition + position)));
     } else if (bid == 0 || ask == 0) {
         // A one-sided or empty book: post at the estimate on the empty side, to give the market a price.
-        const auto at = static_cast<std::int64_t>(std::llround(estimate));
         if (ask == 0 && at > bid && position - m_p.size >= -m_p.maxPosition)
             m_live.add(ctx.sendLimit(instrument, Side::Sell, std::max<std::int64_t>(at, bid + 1), m_p.size));
         else if (bid == 0 && at > 0 && position + m_p.size <= m_p.maxPosition)

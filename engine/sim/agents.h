@@ -70,8 +70,10 @@ private:
 /// at rate wakeRate, observes the fundamental with Gaussian noise of observationNoise (a fraction of the
 /// value), cancels what it has resting, and trades toward its estimate when the estimate is beyond the
 /// touch: a buy if it exceeds the best ask, a sell if below the best bid. With probability aggressiveness
-/// it takes (a limit at the opposite best), otherwise it joins its own side's best. Its position stays
-/// within ±maxPosition.
+/// it takes — a limit at its estimate, which trades through every better price and rests the rest there —
+/// otherwise it joins its own side's best. Its size grows with the mispricing: size × (1 + |estimate / mid − 1|
+/// / urgency), at most 20 × size; its position stays within ±maxPosition. It reacts to news, so unlike the
+/// liquidity providers its rate is not scaled by the market's liquidity.
 /// The informed trader is this model with a small observationNoise and aggressiveness 1.
 class ValueAgent final : public Agent
 {
@@ -84,6 +86,7 @@ public:
         double aggressiveness = 0.5;
         std::int64_t size = 1;
         std::int64_t maxPosition = 100;
+        double urgency = 0.01;
     };
     explicit ValueAgent(Parameters p, const char *kind = "value") : m_p(p), m_kind(kind) {}
     const char *kind() const override { return m_kind; }

@@ -500,7 +500,7 @@ void Simulation::atExchange(const Message &m)
         if (m_observer) {
             const auto bid = ex.engine->book().bestBid(), ask = ex.engine->book().bestAsk();
             const double mid = bid && ask ? static_cast<double>(bid->value() + ask->value()) / 2.0 : 0.0;
-            m_observer->orderArrived(m.agent, m.instrument, m.id, r.side, m.quantity, mid);
+            m_observer->orderArrived(m.agent, m.instrument, r, mid);
         }
         ex.engine->submit(r, now);
     } else if (m.type == MessageType::Cancel) {
@@ -586,8 +586,11 @@ void Simulation::settle(std::uint16_t instrument, const Event &e)
         n.remaining = e.makerRemaining.value();
         notify(maker, n);
         TradeTick tick{instrument, e.side, m_now, price, quantity, m_nextTradeId++};
-        if (m_observer)
-            m_observer->traded(tick, buyer, seller);
+        if (m_observer) {
+            const bool takerBuys = e.side == Side::Buy;
+            m_observer->traded(tick, buyer, takerBuys ? e.orderId : e.makerId, seller,
+                               takerBuys ? e.makerId : e.orderId);
+        }
         for (const AgentId subscriber : ex.subscribers) {
             AgentSlot &slot = m_agents[subscriber];
             Message m{};

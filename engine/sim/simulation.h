@@ -222,10 +222,12 @@ public:
     public:
         virtual ~Observer() = default;
         /// An order reached the exchange; mid is the book's mid just before it (0 when a side is empty).
-        virtual void orderArrived(AgentId, std::uint16_t /*instrument*/, std::uint64_t /*orderId*/, Side,
-                                  std::int64_t /*quantity*/, double /*mid*/)
+        virtual void orderArrived(AgentId, std::uint16_t /*instrument*/, const matching::OrderRequest &, double /*mid*/)
         {}
-        virtual void traded(const TradeTick &, AgentId /*buyer*/, AgentId /*seller*/) {}
+        /// A trade between the buyer's and the seller's orders.
+        virtual void traded(const TradeTick &, AgentId /*buyer*/, std::uint64_t /*buyOrder*/, AgentId /*seller*/,
+                            std::uint64_t /*sellOrder*/)
+        {}
     };
     void setObserver(Observer *observer) { m_observer = observer; }
 

@@ -92,7 +92,7 @@ std::vector<TradeRecord> runAndRecord(std::uint64_t seed, std::int64_t duration)
     struct Recorder final : Simulation::Observer
     {
         std::vector<TradeRecord> *trades;
-        void traded(const TradeTick &t, AgentId buyer, AgentId seller) override
+        void traded(const TradeTick &t, AgentId buyer, std::uint64_t, AgentId seller, std::uint64_t) override
         {
             trades->push_back({t.time, t.price, t.quantity, buyer, seller});
         }
