@@ -74,6 +74,12 @@ AppPaths resolvePaths(const QString &databaseOverride)
     return paths;
 }
 
+QStringList pluginFolders(const AppPaths &paths)
+{
+    return {QDir(paths.dataDirectory).filePath(QStringLiteral("plugins")), paths.pluginDirectory,
+            QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../plugins"))};
+}
+
 QString initLogging(const AppPaths &paths, LogMode mode, bool verbose, std::shared_ptr<spdlog::sinks::sink> extraSink)
 {
     std::vector<spdlog::sink_ptr> sinks;

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -30,6 +31,10 @@ void setApplicationIdentity();
 
 /// Returns the paths for this user; databaseOverride replaces the default database path when not empty.
 AppPaths resolvePaths(const QString &databaseOverride = {});
+
+/// The folders plugins are discovered in, in order of precedence: the user's (<data folder>/plugins), the
+/// installed ones, and the build tree's (<program folder>/../plugins, when run from a build).
+QStringList pluginFolders(const AppPaths &paths);
 
 /// Sends every logger to a rotating file in the log folder, plus stderr (CLI: warnings and above, or
 /// everything when verbose) and an extra sink (the GUI's log view). Qt's own messages are routed to the

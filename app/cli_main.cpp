@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The Meridian authors
 //
-// `meridian-cli`: the headless tool. Subcommands: help, version, db. Later: simulate, backtest, optimize,
+// `meridian-cli`: the headless tool. Subcommands: help, version, db, simulate. Later: backtest, optimize,
 // calibrate, import, serve.
 #include "app_environment.h"
+#include "cli_simulate.h"
 
 #include "core/log.h"
 #include "i18n/translations.h"
@@ -46,6 +47,7 @@ private:
     int help(const QStringList &arguments);
     int version(const QStringList &arguments);
     int db(const QStringList &arguments);
+    int simulate(const QStringList &arguments);
     int dbFailure(const std::string &message);
     bool parse(QCommandLineParser &parser, const QStringList &arguments, const QString &command);
 
@@ -61,6 +63,7 @@ QList<Cli::Command> Cli::commands() const
         {QStringLiteral("help"), tr("Show help for meridian-cli or for one command"), &Cli::help},
         {QStringLiteral("version"), tr("Print the version of Meridian and its components"), &Cli::version},
         {QStringLiteral("db"), tr("Inspect, migrate or check a Meridian database"), &Cli::db},
+        {QStringLiteral("simulate"), meridian::app::SimulateCommand::summary(), &Cli::simulate},
     };
 }
 
@@ -160,6 +163,13 @@ int Cli::version(const QStringList &arguments)
             .arg(meridian::store::latestSchemaVersion())
             .arg(build));
     return Success;
+}
+
+int Cli::simulate(const QStringList &arguments)
+{
+    meridian::app::SimulateCommand command([this](const QString &text) { out(text); },
+                                           [this](const QString &text) { err(text); });
+    return command.run(arguments);
 }
 
 int Cli::dbFailure(const std::string &message)

@@ -274,6 +274,219 @@ Rows per table:
     </message>
 </context>
 <context>
+    <name>SimulateCommand</name>
+    <message>
+        <source>Simulate a market with a strategy trading in it</source>
+        <translation>模拟一个市场，并让策略在其中交易</translation>
+    </message>
+    <message>
+        <source>Runs a strategy plugin in a simulated market and stores the result.</source>
+        <translation>在模拟市场中运行策略插件并保存结果。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>The instrument (default BTCUSDT).</source>
+        <translation>交易品种（默认 BTCUSDT）。</translation>
+    </message>
+    <message>
+        <source>symbol</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Simulated time: a number and s, m, h or d (default 1h).</source>
+        <translation>模拟时长：数字加单位 s、m、h 或 d（默认 1h）。</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>The market scenario (default normal).</source>
+        <translation>市场情景（默认 normal）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The strategy plugin id (none: the market alone).</source>
+        <translation>策略插件 ID（不指定：只模拟市场）。</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>A strategy parameter; repeat for more.</source>
+        <translation>策略参数；可重复指定多个。</translation>
+    </message>
+    <message>
+        <source>name=value</source>
+        <translation>名称=值</translation>
+    </message>
+    <message>
+        <source>The random seed (default 1).</source>
+        <translation>随机种子（默认 1）。</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Start time, ISO 8601 (a label for the run).</source>
+        <translation>开始时间，ISO 8601 格式（作为本次运行的标记）。</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>End time, ISO 8601: the period is end − start.</source>
+        <translation>结束时间，ISO 8601 格式：时长为结束减去开始。</translation>
+    </message>
+    <message>
+        <source>Initial capital in the quote currency (default 100000).</source>
+        <translation>以计价货币表示的初始资金（默认 100000）。</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>The database file (default: the one in the data folder).</source>
+        <translation>数据库文件（默认：数据文件夹中的数据库）。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON object.</source>
+        <translation>以一个 JSON 对象输出结果。</translation>
+    </message>
+    <message>
+        <source>meridian-cli simulate: %1
+</source>
+        <translation>meridian-cli simulate：%1
+</translation>
+    </message>
+    <message>
+        <source>--start and --end go together</source>
+        <translation>--start 和 --end 必须同时指定</translation>
+    </message>
+    <message>
+        <source>--start: %1</source>
+        <translation>--start：%1</translation>
+    </message>
+    <message>
+        <source>--end: %1</source>
+        <translation>--end：%1</translation>
+    </message>
+    <message>
+        <source>--end must be after --start</source>
+        <translation>--end 必须晚于 --start</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number ≥ 0, not &quot;%1&quot;</source>
+        <translation>--seed 必须是不小于 0 的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--capital must be a positive amount, not &quot;%1&quot;</source>
+        <translation>--capital 必须是正数金额，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>unknown strategy &quot;%1&quot; (known: %2)</source>
+        <translation>未知策略“%1”（已知：%2）</translation>
+    </message>
+    <message>
+        <source>--param &quot;%1&quot;: write name=value</source>
+        <translation>--param “%1”：请写成 名称=值</translation>
+    </message>
+    <message>
+        <source>strategy %1 has no parameter &quot;%2&quot; (it has: %3)</source>
+        <translation>策略 %1 没有参数“%2”（它的参数：%3）</translation>
+    </message>
+    <message>
+        <source>--param %1: &quot;%2&quot; is not a valid value</source>
+        <translation>--param %1：“%2”不是有效的值</translation>
+    </message>
+    <message>
+        <source>--param needs --strategy</source>
+        <translation>--param 需要与 --strategy 一起使用</translation>
+    </message>
+    <message numerus="yes">
+        <source>meridian-cli simulate: %n task(s) left running by an earlier run marked failed
+</source>
+        <translation>
+            <numerusform>meridian-cli simulate：之前运行遗留的 %n 个运行中任务已标记为失败
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Simulation %1 (%2, %3, %4, seed %5; instrument from %6)
+</source>
+        <translation>模拟 %1（%2，%3，%4，种子 %5；品种信息来自 %6）
+</translation>
+    </message>
+    <message>
+        <source>  Total return      %1
+</source>
+        <translation>  总收益率          %1
+</translation>
+    </message>
+    <message>
+        <source>  Max drawdown      %1
+</source>
+        <translation>  最大回撤          %1
+</translation>
+    </message>
+    <message>
+        <source>  Sharpe ratio      %1
+</source>
+        <translation>  夏普比率          %1
+</translation>
+    </message>
+    <message>
+        <source>  Slippage          %1
+</source>
+        <translation>  滑点              %1
+</translation>
+    </message>
+    <message>
+        <source>  Fill probability  %1
+</source>
+        <translation>  成交概率          %1
+</translation>
+    </message>
+    <message>
+        <source>  Price impact      %1 per lot
+</source>
+        <translation>  价格冲击          每手 %1
+</translation>
+    </message>
+    <message>
+        <source>  Orders / fills    %1 / %2
+</source>
+        <translation>  订单 / 成交       %1 / %2
+</translation>
+    </message>
+    <message>
+        <source>  Execution time    %1 s (%2 messages)
+</source>
+        <translation>  执行时间          %1 秒（%2 条消息）
+</translation>
+    </message>
+    <message>
+        <source>  The strategy stopped early: %1
+</source>
+        <translation>  策略提前停止：%1
+</translation>
+    </message>
+</context>
+<context>
     <name>meridian::ui::LogDock</name>
     <message numerus="yes">
         <source>%n line(s) dropped</source>
