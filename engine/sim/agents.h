@@ -9,8 +9,9 @@
 #include <vector>
 
 // The background population of the simulated market. Each agent is one documented model; rates are per
-// second of simulated time, prices and distances in ticks, sizes in lots. Every rate is scaled by the
-// market's liquidity() (1 normally, lower after a scenario's shock).
+// second of simulated time, prices and distances in ticks, sizes in lots. The liquidity providers' rates are
+// scaled by the market's liquidity() (1 normally, lower after a scenario's shock). They forget an order when
+// they cancel it, so they ask only for fills and rejections.
 namespace meridian::sim {
 
 /// The orders an agent has at the exchange (sent and not yet known to be finished).
@@ -54,6 +55,10 @@ public:
         std::int64_t sizeJitter = 0;
     };
     explicit ZeroIntelligenceAgent(Parameters p) : m_p(p) {}
+    unsigned notices() const override
+    {
+        return noticeBit(OrderNotice::Kind::Filled) | noticeBit(OrderNotice::Kind::Rejected);
+    }
     const char *kind() const override { return "zero_intelligence"; }
     void start(const AgentContext &ctx) override { scheduleNext(ctx); }
     void wakeup(const AgentContext &ctx, std::uint64_t tag) override;
@@ -89,6 +94,10 @@ public:
         double urgency = 0.01;
     };
     explicit ValueAgent(Parameters p, const char *kind = "value") : m_p(p), m_kind(kind) {}
+    unsigned notices() const override
+    {
+        return noticeBit(OrderNotice::Kind::Filled) | noticeBit(OrderNotice::Kind::Rejected);
+    }
     const char *kind() const override { return m_kind; }
     void start(const AgentContext &ctx) override { scheduleNext(ctx); }
     void wakeup(const AgentContext &ctx, std::uint64_t tag) override;
@@ -144,6 +153,10 @@ public:
         std::int64_t lifetimeNs = 300'000'000'000;
     };
     explicit NoiseAgent(Parameters p) : m_p(p) {}
+    unsigned notices() const override
+    {
+        return noticeBit(OrderNotice::Kind::Filled) | noticeBit(OrderNotice::Kind::Rejected);
+    }
     const char *kind() const override { return "noise"; }
     void start(const AgentContext &ctx) override { scheduleNext(ctx); }
     void wakeup(const AgentContext &ctx, std::uint64_t tag) override;
@@ -177,6 +190,10 @@ public:
         std::int64_t cooldownNs = 60'000'000'000;
     };
     explicit MarketMakerAgent(Parameters p) : m_p(p) {}
+    unsigned notices() const override
+    {
+        return noticeBit(OrderNotice::Kind::Filled) | noticeBit(OrderNotice::Kind::Rejected);
+    }
     const char *kind() const override { return "market_maker"; }
     void start(const AgentContext &ctx) override;
     void wakeup(const AgentContext &ctx, std::uint64_t tag) override;

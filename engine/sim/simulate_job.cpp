@@ -160,7 +160,7 @@ Result<SimulateResult> runSimulate(const SimulateRequest &request)
     AgentId strategyId = kNoAgent;
     if (!request.strategyPath.empty()) {
         auto agent = StrategyAgent::create(sim, request.strategyPath, request.strategyParams,
-                                           std::llround(request.initialCapital * 1e8));
+                                           std::llround(request.initialCapital * 1e8), request.strategyBookIntervalNs);
         if (!agent)
             return tl::unexpected(agent.error());
         strategy = agent->get();
@@ -212,6 +212,8 @@ Result<SimulateResult> runSimulate(const SimulateRequest &request)
     result.shockTime = sim.config().shock.time;
     if (strategy) {
         result.orderCount = strategy->ordersSent();
+        result.rejectedCount = strategy->ordersRejected();
+        result.lastRejection = strategy->lastRejection();
         if (strategy->failed())
             result.strategyError = strategy->error();
     }

@@ -29,6 +29,7 @@ struct SimulateRequest
     double initialCapital = 1'000'000; // in the instrument's quote currency
     Latency strategyEntry{500'000, 500'000};
     Latency strategyMarketData{500'000, 500'000};
+    std::int64_t strategyBookIntervalNs = 100'000'000; // books conflated to one per 100 ms, like Binance's depth stream
     std::size_t seriesPoints = 500; // samples of the chart series (and of the equity for the statistics)
 };
 
@@ -61,9 +62,11 @@ struct SimulateResult
     double maxDrawdown = 0;
     double sharpeRatio = 0;
     double finalEquity = 0;
-    double executionTimeS = 0;    // filled in by the caller, who owns a clock
-    std::uint64_t orderCount = 0; // the strategy's orders
-    std::uint64_t tradeCount = 0; // the strategy's fills
+    double executionTimeS = 0;       // filled in by the caller, who owns a clock
+    std::uint64_t orderCount = 0;    // the strategy's orders
+    std::uint64_t tradeCount = 0;    // the strategy's fills
+    std::uint64_t rejectedCount = 0; // the strategy's orders the exchange rejected
+    std::string lastRejection;       // the reason of the last
     std::uint64_t marketTrades = 0;
     std::uint64_t messages = 0;
     std::int64_t shockTime = -1; // ns since the start; −1 without a shock

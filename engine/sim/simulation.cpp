@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace meridian::sim {
 
@@ -12,7 +13,7 @@ using matching::EventType;
 
 namespace {
 
-enum class MessageType : std::uint8_t { Wakeup, Submit, Cancel, Modify, Notice, Book, Trade };
+enum class MessageType : std::uint8_t { Wakeup, Submit, Cancel, Modify, Notice, Book, Trade, BookFlush };
 
 // The mid's volatility (for agents that react to it) is sampled at least this far apart.
 constexpr std::int64_t kVolatilitySampleNs = 1'000'000'000;
@@ -46,6 +47,7 @@ struct Simulation::AgentSlot
     Rng rng;
     std::int64_t lastArrival = 0;   // at the exchange: an agent's messages keep their order
     std::int64_t lastDelivery = 0;  // at the agent, likewise
+    unsigned noticeMask = ~0u;      // Agent::notices(), read once
     std::vector<std::int64_t> cash; // per instrument
     std::vector<std::int64_t> positions;
 };
@@ -54,7 +56,14 @@ struct Simulation::Exchange
 {
     Instrument instrument;
     std::unique_ptr<matching::MatchingEngine> engine;
-    std::vector<AgentId> subscribers;
+    struct Subscriber
+    {
+        AgentId agent;
+        std::int64_t intervalNs;  // 0: every change; otherwise at most one book per interval
+        std::int64_t nextAllowed; // the earliest time of the next book
+        bool flushPending;
+    };
+    std::vector<Subscriber> subscribers;
     std::int64_t lastTrade = 0;
     bool bookChanged = false;
     std::uint64_t published = 0;
@@ -65,10 +74,10 @@ struct Simulation::Exchange
 };
 
 namespace {
-/// The heap's order: the earliest time first, then the earliest scheduled.
-bool later(const Simulation::Message &a, const Simulation::Message &b)
+/// The queue's order: the earliest time first, then the earliest scheduled.
+bool earlier(const Simulation::QueueEntry &a, const Simulation::QueueEntry &b)
 {
-    return a.time != b.time ? a.time > b.time : a.sequence > b.sequence;
+    return a.time != b.time ? a.time < b.time : a.sequence < b.sequence;
 }
 } // namespace
 
@@ -178,11 +187,15 @@ void AgentContext::wakeAt(std::int64_t at, std::uint64_t tag) const
     m.id = tag;
     m_sim->schedule(m);
 }
-void AgentContext::subscribe(std::uint16_t instrument) const
+void AgentContext::subscribe(std::uint16_t instrument, std::int64_t bookIntervalNs) const
 {
     auto &subscribers = m_sim->m_exchanges.at(instrument)->subscribers;
-    if (std::find(subscribers.begin(), subscribers.end(), m_id) == subscribers.end())
-        subscribers.push_back(m_id);
+    const auto it =
+        std::find_if(subscribers.begin(), subscribers.end(), [&](const auto &s) { return s.agent == m_id; });
+    if (it != subscribers.end())
+        it->intervalNs = std::max<std::int64_t>(0, bookIntervalNs);
+    else
+        subscribers.push_back({m_id, std::max<std::int64_t>(0, bookIntervalNs), 0, false});
 }
 std::int64_t AgentContext::position(std::uint16_t instrument) const
 {
@@ -235,7 +248,8 @@ Simulation::~Simulation() = default;
 AgentId Simulation::addAgent(std::unique_ptr<Agent> agent, Latency entry, Latency marketData)
 {
     const auto id = static_cast<AgentId>(m_agents.size());
-    AgentSlot slot{std::move(agent), entry, marketData, Rng(m_config.seed, std::uint64_t(id) + 1), 0, 0, {}, {}};
+    AgentSlot slot{std::move(agent), entry, marketData, Rng(m_config.seed, std::uint64_t(id) + 1), 0, 0, ~0u, {}, {}};
+    slot.noticeMask = slot.agent->notices();
     slot.cash.assign(m_exchanges.size(), 0);
     slot.positions.assign(m_exchanges.size(), 0);
     m_agents.push_back(std::move(slot));
@@ -311,8 +325,27 @@ std::int64_t Simulation::cash(AgentId agent, std::uint16_t instrument) const
 void Simulation::schedule(Message &message)
 {
     message.sequence = m_sequence++;
-    m_heap.push_back(message);
-    std::push_heap(m_heap.begin(), m_heap.end(), later);
+    std::uint32_t slot;
+    if (m_freeSlots.empty()) {
+        slot = static_cast<std::uint32_t>(m_slab.size());
+        m_slab.push_back(message);
+    } else {
+        slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+        m_slab[slot] = message;
+    }
+    // A 4-ary min-heap: half the depth of a binary one, and a node's children share a cache line or two.
+    QueueEntry entry{message.time, message.sequence, slot};
+    std::size_t i = m_queue.size();
+    m_queue.push_back(entry);
+    while (i > 0) {
+        const std::size_t parent = (i - 1) / 4;
+        if (!earlier(entry, m_queue[parent]))
+            break;
+        m_queue[i] = m_queue[parent];
+        i = parent;
+    }
+    m_queue[i] = entry;
 }
 
 std::int64_t Simulation::delay(AgentId agent, const Latency &latency)
@@ -379,7 +412,7 @@ bool Simulation::run(std::int64_t until)
     if (!m_started)
         step();
     while (!m_done) {
-        if (!m_heap.empty() && m_heap.front().time <= end) {
+        if (!m_queue.empty() && m_queue.front().time <= end) {
             step();
             continue;
         }
@@ -408,14 +441,36 @@ bool Simulation::step()
         m_done = true;
         return false;
     }
-    if (m_heap.empty() || m_heap.front().time > m_config.durationNs) {
+    if (m_queue.empty() || m_queue.front().time > m_config.durationNs) {
         m_now = m_config.durationNs;
         m_done = true;
         return false;
     }
-    std::pop_heap(m_heap.begin(), m_heap.end(), later);
-    const Message message = m_heap.back();
-    m_heap.pop_back();
+    const std::uint32_t slot = m_queue.front().slot;
+    const QueueEntry last = m_queue.back();
+    m_queue.pop_back();
+    if (!m_queue.empty()) {
+        // Sift the last entry down from the root.
+        const std::size_t n = m_queue.size();
+        std::size_t i = 0;
+        for (;;) {
+            const std::size_t first = 4 * i + 1;
+            if (first >= n)
+                break;
+            std::size_t best = first;
+            const std::size_t end = std::min(first + 4, n);
+            for (std::size_t c = first + 1; c < end; ++c)
+                if (earlier(m_queue[c], m_queue[best]))
+                    best = c;
+            if (!earlier(m_queue[best], last))
+                break;
+            m_queue[i] = m_queue[best];
+            i = best;
+        }
+        m_queue[i] = last;
+    }
+    const Message message = m_slab[slot];
+    m_freeSlots.push_back(slot);
     m_now = message.time;
     ++m_stats.messages;
     dispatch(message);
@@ -436,14 +491,17 @@ void Simulation::dispatch(const Message &m)
 {
     switch (m.type) {
     case MessageType::Wakeup:
+        ++m_stats.wakeups;
         m_agents[m.agent].agent->wakeup(AgentContext(*this, m.agent), m.id);
         return;
     case MessageType::Submit:
     case MessageType::Cancel:
     case MessageType::Modify:
+        ++m_stats.toExchange;
         atExchange(m);
         return;
     case MessageType::Notice: {
+        ++m_stats.notices;
         OrderNotice n;
         n.kind = static_cast<OrderNotice::Kind>(m.kind);
         n.side = static_cast<Side>(m.side);
@@ -459,13 +517,22 @@ void Simulation::dispatch(const Message &m)
         return;
     }
     case MessageType::Book: {
+        ++m_stats.bookUpdates;
         const auto slot = static_cast<std::uint32_t>(m.id);
         const BookSnapshot snapshot = m_snapshots[slot];
         m_freeSnapshots.push_back(slot);
         m_agents[m.agent].agent->book(AgentContext(*this, m.agent), snapshot);
         return;
     }
+    case MessageType::BookFlush: {
+        Exchange &ex = *m_exchanges[m.instrument];
+        for (std::size_t i = 0; i < ex.subscribers.size(); ++i)
+            if (ex.subscribers[i].agent == m.agent && ex.subscribers[i].flushPending)
+                sendBook(m.instrument, i);
+        return;
+    }
     case MessageType::Trade: {
+        ++m_stats.tradeUpdates;
         TradeTick t;
         t.instrument = m.instrument;
         t.aggressor = static_cast<Side>(m.side);
@@ -518,6 +585,8 @@ void Simulation::atExchange(const Message &m)
 void Simulation::notify(AgentId agent, const OrderNotice &n)
 {
     AgentSlot &slot = m_agents[agent];
+    if ((slot.noticeMask & noticeBit(n.kind)) == 0)
+        return;
     Message m{};
     slot.lastDelivery = std::max(slot.lastDelivery, m_now + delay(agent, slot.entry));
     m.time = slot.lastDelivery;
@@ -591,7 +660,8 @@ void Simulation::settle(std::uint16_t instrument, const Event &e)
             m_observer->traded(tick, buyer, takerBuys ? e.orderId : e.makerId, seller,
                                takerBuys ? e.makerId : e.orderId);
         }
-        for (const AgentId subscriber : ex.subscribers) {
+        for (const Exchange::Subscriber &sub : ex.subscribers) {
+            const AgentId subscriber = sub.agent;
             AgentSlot &slot = m_agents[subscriber];
             Message m{};
             slot.lastDelivery = std::max(slot.lastDelivery, m_now + delay(subscriber, slot.marketData));
@@ -637,42 +707,64 @@ void Simulation::publish(std::uint16_t instrument)
     if (ex.subscribers.empty())
         return;
     ++ex.published;
-    for (const AgentId subscriber : ex.subscribers) {
-        std::uint32_t slotIndex;
-        if (m_freeSnapshots.empty()) {
-            slotIndex = static_cast<std::uint32_t>(m_snapshots.size());
-            m_snapshots.emplace_back();
-        } else {
-            slotIndex = m_freeSnapshots.back();
-            m_freeSnapshots.pop_back();
+    for (std::size_t i = 0; i < ex.subscribers.size(); ++i) {
+        Exchange::Subscriber &sub = ex.subscribers[i];
+        if (sub.intervalNs == 0 || (!sub.flushPending && m_now >= sub.nextAllowed)) {
+            sendBook(instrument, i);
+        } else if (!sub.flushPending) {
+            // Conflated: one book at the end of the interval, showing the book as it is then.
+            sub.flushPending = true;
+            Message m{};
+            m.time = sub.nextAllowed;
+            m.agent = sub.agent;
+            m.instrument = instrument;
+            m.type = MessageType::BookFlush;
+            schedule(m);
         }
-        BookSnapshot &s = m_snapshots[slotIndex];
-        s.instrument = instrument;
-        s.time = m_now;
-        s.sequence = ex.published;
-        s.bidCount = s.askCount = 0;
-        for (std::size_t i = 0; i < BookSnapshot::kLevels && i < b.levelCount(Side::Buy); ++i) {
-            const book::LevelView level = b.levelAt(Side::Buy, i);
-            s.bidPrice[i] = level.price.value();
-            s.bidQuantity[i] = level.quantity.value();
-            ++s.bidCount;
-        }
-        for (std::size_t i = 0; i < BookSnapshot::kLevels && i < b.levelCount(Side::Sell); ++i) {
-            const book::LevelView level = b.levelAt(Side::Sell, i);
-            s.askPrice[i] = level.price.value();
-            s.askQuantity[i] = level.quantity.value();
-            ++s.askCount;
-        }
-        AgentSlot &slot = m_agents[subscriber];
-        Message m{};
-        slot.lastDelivery = std::max(slot.lastDelivery, m_now + delay(subscriber, slot.marketData));
-        m.time = slot.lastDelivery;
-        m.agent = subscriber;
-        m.instrument = instrument;
-        m.type = MessageType::Book;
-        m.id = slotIndex;
-        schedule(m);
     }
+}
+
+void Simulation::sendBook(std::uint16_t instrument, std::size_t subscriber)
+{
+    Exchange &ex = *m_exchanges[instrument];
+    Exchange::Subscriber &sub = ex.subscribers[subscriber];
+    const book::OrderBook &b = ex.engine->book();
+    sub.nextAllowed = m_now + sub.intervalNs;
+    sub.flushPending = false;
+    std::uint32_t slotIndex;
+    if (m_freeSnapshots.empty()) {
+        slotIndex = static_cast<std::uint32_t>(m_snapshots.size());
+        m_snapshots.emplace_back();
+    } else {
+        slotIndex = m_freeSnapshots.back();
+        m_freeSnapshots.pop_back();
+    }
+    BookSnapshot &s = m_snapshots[slotIndex];
+    s.instrument = instrument;
+    s.time = m_now;
+    s.sequence = ex.published;
+    s.bidCount = s.askCount = 0;
+    for (std::size_t i = 0; i < BookSnapshot::kLevels && i < b.levelCount(Side::Buy); ++i) {
+        const book::LevelView level = b.levelAt(Side::Buy, i);
+        s.bidPrice[i] = level.price.value();
+        s.bidQuantity[i] = level.quantity.value();
+        ++s.bidCount;
+    }
+    for (std::size_t i = 0; i < BookSnapshot::kLevels && i < b.levelCount(Side::Sell); ++i) {
+        const book::LevelView level = b.levelAt(Side::Sell, i);
+        s.askPrice[i] = level.price.value();
+        s.askQuantity[i] = level.quantity.value();
+        ++s.askCount;
+    }
+    AgentSlot &slot = m_agents[sub.agent];
+    Message m{};
+    slot.lastDelivery = std::max(slot.lastDelivery, m_now + delay(sub.agent, slot.marketData));
+    m.time = slot.lastDelivery;
+    m.agent = sub.agent;
+    m.instrument = instrument;
+    m.type = MessageType::Book;
+    m.id = slotIndex;
+    schedule(m);
 }
 
 } // namespace meridian::sim

@@ -111,8 +111,10 @@ public:
     void modify(std::uint16_t instrument, std::uint64_t orderId, std::int64_t price, std::int64_t quantity) const;
     /// Wakes the agent at time `at` (at least now) with tag.
     void wakeAt(std::int64_t at, std::uint64_t tag = 0) const;
-    /// Asks for every book snapshot and trade of instrument, after the market-data latency.
-    void subscribe(std::uint16_t instrument) const;
+    /// Asks for the book snapshots and every trade of instrument, after the market-data latency. With a
+    /// bookIntervalNs, books are conflated as on a venue's depth stream: at most one per interval, the one
+    /// at its end showing the book as it is then (never a later state than the delivery time allows).
+    void subscribe(std::uint16_t instrument, std::int64_t bookIntervalNs = 0) const;
 
     std::int64_t position(std::uint16_t instrument) const;
     /// Cash moved by the agent's trades in instrument, in its ticks × lots.
@@ -123,10 +125,19 @@ private:
     AgentId m_id;
 };
 
+/// The bit of a notice kind in Agent::notices().
+constexpr unsigned noticeBit(OrderNotice::Kind kind)
+{
+    return 1u << static_cast<unsigned>(kind);
+}
+
 class Agent
 {
 public:
     virtual ~Agent() = default;
+    /// The notices the agent wants (noticeBit of each kind); read once, when the agent is added. An agent
+    /// that forgets its orders when it cancels them needs only fills and rejections: fewer messages.
+    virtual unsigned notices() const { return ~0u; }
     /// The model's name, for reports ("zero_intelligence", "value", …).
     virtual const char *kind() const = 0;
     /// Called once at time 0; schedules the first wake-up.
@@ -176,6 +187,9 @@ struct SimulationStats
     std::uint64_t orders = 0;   // reaching the exchange
     std::uint64_t trades = 0;
     std::uint64_t cancels = 0;
+    // The messages by kind (they sum to messages): wake-ups, what reached the exchange (orders, cancels and
+    // modifications), what the exchange sent agents about their orders, and market data.
+    std::uint64_t wakeups = 0, toExchange = 0, notices = 0, bookUpdates = 0, tradeUpdates = 0;
     bool stoppedEarly = false; // maxMessages was reached
 };
 
@@ -231,7 +245,13 @@ public:
     };
     void setObserver(Observer *observer) { m_observer = observer; }
 
-    struct Message; // the kernel's unit of work (public for the heap's comparator)
+    struct Message; // the kernel's unit of work
+    struct QueueEntry
+    {
+        std::int64_t time;
+        std::uint64_t sequence;
+        std::uint32_t slot; // in the slab of messages
+    };
 
 private:
     friend class AgentContext;
@@ -251,12 +271,15 @@ private:
     void atExchange(const Message &message);
     void settle(std::uint16_t instrument, const matching::Event &event);
     void publish(std::uint16_t instrument);
+    void sendBook(std::uint16_t instrument, std::size_t subscriber);
     void notify(AgentId agent, const OrderNotice &notice);
 
     SimulationConfig m_config;
     std::vector<std::unique_ptr<Exchange>> m_exchanges;
     std::vector<AgentSlot> m_agents;
-    std::vector<Message> m_heap;
+    std::vector<QueueEntry> m_queue; // a 4-ary min-heap by (time, sequence)
+    std::vector<Message> m_slab;     // the messages the queue's entries point at
+    std::vector<std::uint32_t> m_freeSlots;
     std::vector<BookSnapshot> m_snapshots; // pool for published books in flight
     std::vector<std::uint32_t> m_freeSnapshots;
     std::unique_ptr<Sink> m_sink;

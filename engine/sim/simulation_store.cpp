@@ -54,6 +54,8 @@ nlohmann::json metricsJson(const SimulateResult &r)
     m["messages"] = r.messages;
     m["shock_time_ns"] = r.shockTime;
     m["strategy_error"] = r.strategyError;
+    m["rejected_orders"] = r.rejectedCount;
+    m["last_rejection"] = r.lastRejection;
     m["series"] = std::move(series);
     return m;
 }

@@ -64,9 +64,10 @@ bool toTimeInForce(meridian_time_in_force tif, matching::TimeInForce &out)
 
 Result<std::unique_ptr<StrategyAgent>> StrategyAgent::create(const Simulation &sim, const std::string &pluginPath,
                                                              const std::string &parametersJson,
-                                                             std::int64_t initialCashMoney)
+                                                             std::int64_t initialCashMoney, std::int64_t bookIntervalNs)
 {
     std::unique_ptr<StrategyAgent> agent(new StrategyAgent(sim, initialCashMoney));
+    agent->m_bookIntervalNs = bookIntervalNs;
     auto id = agent->m_runner.addInstance(pluginPath, parametersJson);
     if (!id)
         return tl::unexpected(id.error());
@@ -116,7 +117,7 @@ void StrategyAgent::start(const AgentContext &ctx)
 {
     m_ctx = &ctx;
     for (std::uint16_t i = 0; i < ctx.instrumentCount(); ++i)
-        ctx.subscribe(i);
+        ctx.subscribe(i, m_bookIntervalNs);
     (void)m_runner.start(m_id); // a failure leaves the instance Failed, with its reason
     m_ctx = nullptr;
 }
@@ -165,6 +166,8 @@ void StrategyAgent::notice(const AgentContext &ctx, const OrderNotice &n)
     case OrderNotice::Kind::Rejected:
         u.status = MERIDIAN_ORDER_REJECTED;
         done = true;
+        ++m_ordersRejected;
+        m_lastRejection = matching::reasonName(n.reason);
         break;
     case OrderNotice::Kind::Filled:
         info.filled += n.quantity;

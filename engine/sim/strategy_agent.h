@@ -27,9 +27,11 @@ class StrategyAgent final : public Agent, private strategy::StrategyServices
 public:
     /// Loads the plugin and creates its instance with parameters (validated against its schema).
     /// Errors: as StrategyRunner::addInstance, naming the plugin and the parameter.
+    /// bookIntervalNs conflates the books it sees (0: every change), as a venue's depth stream does.
     static Result<std::unique_ptr<StrategyAgent>> create(const Simulation &sim, const std::string &pluginPath,
                                                          const std::string &parametersJson,
-                                                         std::int64_t initialCashMoney = 0);
+                                                         std::int64_t initialCashMoney = 0,
+                                                         std::int64_t bookIntervalNs = 0);
     ~StrategyAgent() override;
 
     const char *kind() const override { return "strategy"; }
@@ -45,6 +47,9 @@ public:
     /// The last value of each live variable the strategy published.
     const std::map<std::string, double, std::less<>> &variables() const { return m_variables; }
     std::uint64_t ordersSent() const { return m_ordersSent; }
+    /// Orders the exchange rejected, and the reason of the last one ("" when none).
+    std::uint64_t ordersRejected() const { return m_ordersRejected; }
+    const std::string &lastRejection() const { return m_lastRejection; }
 
 private:
     struct OrderInfo
@@ -100,7 +105,10 @@ private:
     std::uint64_t m_nextToken = 1;
     std::map<std::string, double, std::less<>> m_variables;
     std::int64_t m_initialCash;
+    std::int64_t m_bookIntervalNs = 0;
     std::uint64_t m_ordersSent = 0;
+    std::uint64_t m_ordersRejected = 0;
+    std::string m_lastRejection;
     std::vector<meridian_level> m_bids, m_asks; // scratch for book views
 };
 

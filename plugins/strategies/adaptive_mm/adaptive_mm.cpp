@@ -188,14 +188,16 @@ public:
         const Quotes q = m_gueant
                              ? gueantLehalleFernandezTapia(inputs)
                              : (m_horizonS > 0 ? avellanedaStoikovFinite(inputs) : avellanedaStoikovInfinite(inputs));
-        // Round away from the mid, stay passive, keep the least spread.
-        std::int64_t bid = static_cast<std::int64_t>(std::floor(mid - q.bidDistance));
-        std::int64_t ask = static_cast<std::int64_t>(std::ceil(mid + q.askDistance));
+        // Round away from the mid, stay passive, keep the least spread. A distance the model cannot give (the
+        // stationary formulas diverge at the inventory bound) leaves that side unquoted: 0.
+        const auto usable = [](double distance) { return std::isfinite(distance) && std::fabs(distance) < 1e15; };
+        std::int64_t bid = usable(q.bidDistance) ? static_cast<std::int64_t>(std::floor(mid - q.bidDistance)) : 0;
+        std::int64_t ask = usable(q.askDistance) ? static_cast<std::int64_t>(std::ceil(mid + q.askDistance)) : 0;
         if (m_stayPassive) {
-            bid = std::min(bid, bestAsk - 1);
-            ask = std::max(ask, bestBid + 1);
+            bid = bid > 0 ? std::min(bid, bestAsk - 1) : 0;
+            ask = ask > 0 ? std::max(ask, bestBid + 1) : 0;
         }
-        if (ask - bid < m_minSpread) {
+        if (bid > 0 && ask > 0 && ask - bid < m_minSpread) {
             const std::int64_t widen = m_minSpread - (ask - bid);
             bid -= widen / 2;
             ask += widen - widen / 2;
@@ -257,14 +259,13 @@ private:
         m_ask = ask;
         m_lastQuoteNs = now;
         const std::int64_t inventory = m_quotes.position();
+        const meridian_time_in_force tif = m_stayPassive ? MERIDIAN_TIF_POST_ONLY : MERIDIAN_TIF_GTC;
         if (inventory + m_size <= m_maxInventory && bid > 0)
-            m_quotes.track(
-                host().placeLimit(m_quotes.instrument(), MERIDIAN_SIDE_BUY, bid, m_size, MERIDIAN_TIF_POST_ONLY),
-                MERIDIAN_SIDE_BUY, m_size);
-        if (inventory - m_size >= -m_maxInventory)
-            m_quotes.track(
-                host().placeLimit(m_quotes.instrument(), MERIDIAN_SIDE_SELL, ask, m_size, MERIDIAN_TIF_POST_ONLY),
-                MERIDIAN_SIDE_SELL, m_size);
+            m_quotes.track(host().placeLimit(m_quotes.instrument(), MERIDIAN_SIDE_BUY, bid, m_size, tif),
+                           MERIDIAN_SIDE_BUY, m_size);
+        if (inventory - m_size >= -m_maxInventory && ask > 0)
+            m_quotes.track(host().placeLimit(m_quotes.instrument(), MERIDIAN_SIDE_SELL, ask, m_size, tif),
+                           MERIDIAN_SIDE_SELL, m_size);
         host().publishVariable("bid", static_cast<double>(bid));
         host().publishVariable("ask", static_cast<double>(ask));
     }

@@ -111,6 +111,7 @@ class TestSimulation : public QObject
 private slots:
     void ordersAndNoticesTravelWithLatency();
     void marketDataArrivesLateAndInOrder();
+    void conflatedBooksAreNeverFromTheFuture();
     void backgroundMarketKeepsItsInvariants();
     void sameSeedSameTrades();
     void addingAnAgentLeavesTheOthersDrawsAlone();
@@ -192,6 +193,40 @@ void TestSimulation::marketDataArrivesLateAndInOrder()
     QCOMPARE(watcher->trades[0].second.time, 51 * kMs);
     QCOMPARE(watcher->trades[0].second.aggressor, Side::Buy);
     QVERIFY(watcher->trades[0].first >= 58 * kMs && watcher->trades[0].first <= 61 * kMs);
+}
+
+void TestSimulation::conflatedBooksAreNeverFromTheFuture()
+{
+    SimulationConfig config;
+    config.durationNs = kSecond;
+    config.instruments.push_back(instrument());
+    auto sim = Simulation::create(config);
+    QVERIFY(sim);
+    auto *watcher = new Scripted;
+    auto *trader = new Scripted;
+    watcher->onStart = [](const AgentContext &ctx) { ctx.subscribe(0, 100 * kMs); };
+    // Twenty orders 10 ms apart, 10 000 … 10 019 on the bid: twenty book changes in 200 ms.
+    trader->onStart = [](const AgentContext &ctx) { ctx.wakeAt(0); };
+    trader->onWakeup = [](const AgentContext &ctx, std::uint64_t n) {
+        ctx.sendLimit(0, Side::Buy, 10000 + static_cast<std::int64_t>(n), 1);
+        if (n < 19)
+            ctx.wakeAt(ctx.now() + 10 * kMs, n + 1);
+    };
+    (*sim)->addAgent(std::unique_ptr<Agent>(watcher), Latency{}, Latency{2 * kMs, 0});
+    (*sim)->addAgent(std::unique_ptr<Agent>(trader), Latency{});
+    (*sim)->run();
+    // The first change is sent at once, then one book per 100 ms, each showing the book at its own time.
+    QCOMPARE(watcher->books.size(), std::size_t(3));
+    std::int64_t previous = -1;
+    for (const auto &[at, b] : watcher->books) {
+        QCOMPARE(at, b.time + 2 * kMs); // the latency after the snapshot: nothing from the future
+        QVERIFY(b.time >= previous + 100 * kMs || previous < 0);
+        previous = b.time;
+        // The first book shows the first order; a book at an interval's end shows the orders that arrived
+        // before that instant (an order arriving at the same instant is processed after the book).
+        QCOMPARE(b.bidPrice[0], 10000 + (b.time == 0 ? 0 : (b.time - 1) / (10 * kMs)));
+    }
+    QCOMPARE(watcher->books.back().second.bidPrice[0], 10019); // the last state is delivered
 }
 
 void TestSimulation::backgroundMarketKeepsItsInvariants()

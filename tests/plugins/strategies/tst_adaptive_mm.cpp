@@ -170,6 +170,7 @@ private slots:
     void stopsBiddingAtTheInventoryLimit();
     void refusesAHorizonForGueant();
     void gueantMatchesThePublishedClosedForm();
+    void quotesThroughTheMidWhenNotPassive();
 };
 
 void TestAdaptiveMm::waitsForTheVolatilityWindow()
@@ -255,8 +256,12 @@ void TestAdaptiveMm::stopsBiddingAtTheInventoryLimit()
     const std::size_t before = h.services.orders.size();
     h.book(1004);
     QVERIFY(h.services.orders.size() > before);
-    for (std::size_t i = before; i < h.services.orders.size(); ++i)
+    for (std::size_t i = before; i < h.services.orders.size(); ++i) {
         QCOMPARE(h.services.orders[i].second.side, MERIDIAN_SIDE_SELL);
+        // At the bound the stationary bid formula diverges; the ask must still be a sane price near the book.
+        QVERIFY2(h.services.orders[i].second.price > 1004 && h.services.orders[i].second.price < 1100,
+                 qPrintable(QString::number(h.services.orders[i].second.price)));
+    }
     QCOMPARE((h.services.variables[{h.id, "inventory"}]), 2.0);
 }
 
@@ -308,6 +313,21 @@ void TestAdaptiveMm::gueantMatchesThePublishedClosedForm()
     QCOMPARE((services.variables[{*id, "inventory"}]), 5.0);
     QVERIFY2(std::fabs(distances().first - 3.652244) < 1e-6, qPrintable(QString::number(distances().first, 'f', 7)));
     QVERIFY2(std::fabs(distances().second - 2.973586) < 1e-6, qPrintable(QString::number(distances().second, 'f', 7)));
+}
+
+void TestAdaptiveMm::quotesThroughTheMidWhenNotPassive()
+{
+    Harness h;
+    QVERIFY2(h.start({Model::Finite, 100.0}, ", \"stay_passive\": false"), h.error.c_str());
+    for (const std::int64_t bid : kPath)
+        h.book(bid);
+    h.fillLastBid();
+    const std::size_t before = h.services.orders.size();
+    h.book(1001); // long 1: the ask's reservation price falls ~12 ticks below the mid, and it may go there
+    QVERIFY(h.services.orders.size() > before);
+    for (std::size_t i = before; i < h.services.orders.size(); ++i)
+        QCOMPARE(h.services.orders[i].second.time_in_force, MERIDIAN_TIF_GTC);
+    QVERIFY(h.lastQuotes().second < 1001); // below the best bid: not clamped to the passive side
 }
 
 QTEST_APPLESS_MAIN(TestAdaptiveMm)
