@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 namespace meridian::sim {
@@ -35,6 +36,15 @@ bool finished(const OrderNotice &n)
     }
 }
 
+/// Rounds price to a multiple of grid, away from the market: a buy down, a sell up (grid ≤ 1: unchanged).
+std::int64_t onGrid(std::int64_t price, Side side, std::int64_t grid)
+{
+    if (grid <= 1)
+        return price;
+    const std::int64_t down = price >= 0 ? price / grid * grid : -((-price + grid - 1) / grid * grid);
+    return side == Side::Buy || down == price ? down : down + grid;
+}
+
 Side randomSide(const AgentContext &ctx)
 {
     return ctx.rng().bernoulli(0.5) ? Side::Buy : Side::Sell;
@@ -52,7 +62,7 @@ void wakeUnlessNever(const AgentContext &ctx, std::int64_t at)
 
 void LiveOrders::add(std::uint64_t id)
 {
-    m_index.emplace(id, static_cast<std::uint32_t>(m_ids.size()));
+    m_index.insert(id, static_cast<std::uint32_t>(m_ids.size()));
     m_ids.push_back(id);
 }
 
@@ -66,22 +76,23 @@ bool LiveOrders::update(const OrderNotice &notice)
 
 void LiveOrders::remove(std::uint64_t id)
 {
-    const auto it = m_index.find(id);
-    if (it == m_index.end())
+    const std::uint32_t *found = m_index.find(id);
+    if (!found)
         return;
-    const std::uint32_t at = it->second;
-    m_index.erase(it);
+    const std::uint32_t at = *found;
+    m_index.erase(id);
     if (at + 1 != m_ids.size()) {
         m_ids[at] = m_ids.back();
-        m_index[m_ids[at]] = at;
+        *m_index.find(m_ids[at]) = at;
     }
     m_ids.pop_back();
 }
 
 void LiveOrders::clear()
 {
+    for (const std::uint64_t id : m_ids)
+        m_index.erase(id);
     m_ids.clear();
-    m_index.clear();
 }
 
 // ---- ZeroIntelligenceAgent -----------------------------------------------------------------------------
@@ -119,7 +130,7 @@ void ZeroIntelligenceAgent::wakeup(const AgentContext &ctx, std::uint64_t)
             opposite = side == Side::Buy ? static_cast<std::int64_t>(std::ceil(ref)) + 1
                                          : static_cast<std::int64_t>(std::floor(ref)) - 1;
         }
-        const std::int64_t price = side == Side::Buy ? opposite - offset : opposite + offset;
+        const std::int64_t price = onGrid(side == Side::Buy ? opposite - offset : opposite + offset, side, m_p.grid);
         if (price > 0)
             m_live.add(ctx.sendLimit(instrument, side, price, drawSize(ctx)));
     } else if (u < limit + market) {
@@ -241,7 +252,7 @@ void NoiseAgent::wakeup(const AgentContext &ctx, std::uint64_t tag)
         const double ref = ctx.reference(instrument);
         const std::int64_t base = own > 0 ? own : static_cast<std::int64_t>(std::llround(ref));
         const std::int64_t offset = ctx.rng().uniformInt(0, m_p.priceRange);
-        const std::int64_t price = side == Side::Buy ? base - offset : base + offset;
+        const std::int64_t price = onGrid(side == Side::Buy ? base - offset : base + offset, side, m_p.grid);
         if (price > 0) {
             const std::uint64_t id = ctx.sendLimit(instrument, side, price, size);
             m_live.add(id);
@@ -285,8 +296,8 @@ void MarketMakerAgent::wakeup(const AgentContext &ctx, std::uint64_t)
     }
     const double centre =
         ctx.reference(instrument) - m_p.skew * static_cast<double>(ctx.position(instrument)); // lean off inventory
-    const auto bid0 = static_cast<std::int64_t>(std::floor(centre)) - m_p.halfSpread;
-    const auto ask0 = static_cast<std::int64_t>(std::ceil(centre)) + m_p.halfSpread;
+    const auto bid0 = onGrid(static_cast<std::int64_t>(std::floor(centre)) - m_p.halfSpread, Side::Buy, m_p.grid);
+    const auto ask0 = onGrid(static_cast<std::int64_t>(std::ceil(centre)) + m_p.halfSpread, Side::Sell, m_p.grid);
     m_wanted.clear();
     for (std::size_t k = 0; k < m_p.levels; ++k) {
         const std::int64_t step = static_cast<std::int64_t>(k) * m_p.spacing;
@@ -294,13 +305,15 @@ void MarketMakerAgent::wakeup(const AgentContext &ctx, std::uint64_t)
             m_wanted.push_back({0, Side::Buy, bid0 - step});
         m_wanted.push_back({0, Side::Sell, ask0 + step});
     }
+    if (!m_p.keepQuotes)
+        cancelAll(ctx);
     // Keep the quotes still resting at a wanted price; cancel the rest.
     std::size_t kept = 0;
     for (const Quote &q : m_quotes) {
         if (!m_live.contains(q.id))
             continue;
         const auto want = std::find_if(m_wanted.begin(), m_wanted.end(), [&](const Quote &w) {
-            return w.id == 0 && w.side == q.side && w.price == q.price;
+            return w.id == 0 && w.side == q.side && std::abs(w.price - q.price) <= m_p.tolerance;
         });
         if (want != m_wanted.end()) {
             want->id = q.id;

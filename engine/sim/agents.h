@@ -2,10 +2,10 @@
 // Copyright (C) 2026 The Meridian authors
 #pragma once
 
+#include "book/id_map.h"
 #include "sim/simulation.h"
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 // The background population of the simulated market. Each agent is one documented model; rates are per
@@ -24,14 +24,14 @@ public:
     void remove(std::uint64_t id);
     std::size_t size() const { return m_ids.size(); }
     bool empty() const { return m_ids.empty(); }
-    bool contains(std::uint64_t id) const { return m_index.count(id) != 0; }
+    bool contains(std::uint64_t id) const { return m_index.contains(id); }
     std::uint64_t at(std::size_t i) const { return m_ids[i]; }
     const std::vector<std::uint64_t> &ids() const { return m_ids; }
     void clear();
 
 private:
     std::vector<std::uint64_t> m_ids;
-    std::unordered_map<std::uint64_t, std::uint32_t> m_index;
+    book::IdMap<std::uint32_t> m_index; // id -> position in m_ids
 };
 
 /// The zero-intelligence order flow of the Santa Fe model (Daniels, Farmer, Gillemot, Iori & Smith 2003;
@@ -40,7 +40,8 @@ private:
 /// best ask − U{1, priceRange}, so some land inside the spread); market orders arrive at rate marketRate;
 /// each of the agent's resting orders is cancelled at rate cancelRate. Sizes are uniform in
 /// [size − sizeJitter, size + sizeJitter]. When the opposite side is empty, prices are set against the
-/// market's reference price.
+/// market's reference price. Prices are rounded away from the market to a multiple of grid ticks: on an
+/// instrument with a fine tick, people quote on a coarser grid (and the book keeps fewer levels).
 class ZeroIntelligenceAgent final : public Agent
 {
 public:
@@ -53,6 +54,7 @@ public:
         std::int64_t priceRange = 20;
         std::int64_t size = 1;
         std::int64_t sizeJitter = 0;
+        std::int64_t grid = 1; // prices are multiples of this many ticks
     };
     explicit ZeroIntelligenceAgent(Parameters p) : m_p(p) {}
     unsigned notices() const override
@@ -151,6 +153,7 @@ public:
         std::int64_t priceRange = 5;
         std::int64_t maxSize = 5;
         std::int64_t lifetimeNs = 300'000'000'000;
+        std::int64_t grid = 1; // limit prices are multiples of this many ticks
     };
     explicit NoiseAgent(Parameters p) : m_p(p) {}
     unsigned notices() const override
@@ -170,8 +173,8 @@ private:
 
 /// A background market maker: every intervalNs it quotes levels quotes a side, the first halfSpread ticks
 /// from the mid and then every spacing ticks, size lots each (scaled by the market's liquidity), shifted
-/// against its inventory by skew ticks per lot held. Quotes already at a wanted price stay (keeping their
-/// place in the queue); the others are cancelled and the missing ones placed. When the mid's
+/// against its inventory by skew ticks per lot held. A quote within tolerance ticks of a wanted price stays
+/// (keeping its place in the queue); the others are cancelled and the missing ones placed. When the mid's
 /// volatility exceeds withdrawVolatility (ticks per √second) it pulls its quotes and stays out for
 /// cooldownNs: the makers that vanish in a crash.
 class MarketMakerAgent final : public Agent
@@ -188,6 +191,9 @@ public:
         double skew = 0.1;
         double withdrawVolatility = 1e9;
         std::int64_t cooldownNs = 60'000'000'000;
+        std::int64_t tolerance = 0;
+        std::int64_t grid = 1;  // quote prices are multiples of this many ticks
+        bool keepQuotes = true; // false: cancel and replace the whole ladder every interval (as ABIDES's do)
     };
     explicit MarketMakerAgent(Parameters p) : m_p(p) {}
     unsigned notices() const override

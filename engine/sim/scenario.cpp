@@ -35,7 +35,7 @@ Scenario normal()
     p.noise = 20;
     p.noiseParameters = {0, 1.0 / 900, 0.3, 5, 5, 600 * kSecond};
     p.marketMakers = 2;
-    p.marketMakerParameters = {0, 10 * kSecond, 2, 2, 3, 5, 0.05, 4.0, 120 * kSecond};
+    p.marketMakerParameters = {0, 10 * kSecond, 2, 2, 3, 5, 0.05, 4.0, 120 * kSecond, 1};
     return s;
 }
 
@@ -203,12 +203,17 @@ Result<std::unique_ptr<Simulation>> buildMarket(const Scenario &scenario, std::v
         auto zi = p.zeroIntelligenceParameters;
         zi.instrument = i;
         zi.priceRange = scaled(zi.priceRange, scale);
+        // Distances were set in reference ticks; quotes go on a grid of one reference tick.
+        const std::int64_t grid = scaled(1, scale);
+        zi.grid = grid;
         for (std::size_t k = 0; k < p.zeroIntelligence; ++k)
             sim.addAgent(std::make_unique<ZeroIntelligenceAgent>(zi), p.entry, p.marketData);
         auto mm = p.marketMakerParameters;
         mm.instrument = i;
         mm.halfSpread = scaled(mm.halfSpread, scale);
         mm.spacing = scaled(mm.spacing, scale);
+        mm.tolerance = mm.tolerance > 0 ? scaled(mm.tolerance, scale) : 0;
+        mm.grid = grid;
         mm.withdrawVolatility *= scale;
         for (std::size_t k = 0; k < p.marketMakers; ++k)
             sim.addAgent(std::make_unique<MarketMakerAgent>(mm), p.entry, p.marketData);
@@ -227,6 +232,7 @@ Result<std::unique_ptr<Simulation>> buildMarket(const Scenario &scenario, std::v
         auto noise = p.noiseParameters;
         noise.instrument = i;
         noise.priceRange = scaled(noise.priceRange, scale);
+        noise.grid = grid;
         for (std::size_t k = 0; k < p.noise; ++k)
             sim.addAgent(std::make_unique<NoiseAgent>(noise), p.entry, p.marketData);
     }

@@ -77,7 +77,12 @@ namespace {
 /// The queue's order: the earliest time first, then the earliest scheduled.
 bool earlier(const Simulation::QueueEntry &a, const Simulation::QueueEntry &b)
 {
-    return a.time != b.time ? a.time < b.time : a.sequence < b.sequence;
+    return a.key < b.key;
+}
+
+std::int64_t timeOf(const Simulation::QueueEntry &e)
+{
+    return static_cast<std::int64_t>(e.key >> 64);
 }
 } // namespace
 
@@ -335,7 +340,7 @@ void Simulation::schedule(Message &message)
         m_slab[slot] = message;
     }
     // A 4-ary min-heap: half the depth of a binary one, and a node's children share a cache line or two.
-    QueueEntry entry{message.time, message.sequence, slot};
+    QueueEntry entry{(UInt128(static_cast<std::uint64_t>(message.time)) << 64) | message.sequence, slot};
     std::size_t i = m_queue.size();
     m_queue.push_back(entry);
     while (i > 0) {
@@ -412,7 +417,7 @@ bool Simulation::run(std::int64_t until)
     if (!m_started)
         step();
     while (!m_done) {
-        if (!m_queue.empty() && m_queue.front().time <= end) {
+        if (!m_queue.empty() && timeOf(m_queue.front()) <= end) {
             step();
             continue;
         }
@@ -441,7 +446,7 @@ bool Simulation::step()
         m_done = true;
         return false;
     }
-    if (m_queue.empty() || m_queue.front().time > m_config.durationNs) {
+    if (m_queue.empty() || timeOf(m_queue.front()) > m_config.durationNs) {
         m_now = m_config.durationNs;
         m_done = true;
         return false;
@@ -519,9 +524,10 @@ void Simulation::dispatch(const Message &m)
     case MessageType::Book: {
         ++m_stats.bookUpdates;
         const auto slot = static_cast<std::uint32_t>(m.id);
-        const BookSnapshot snapshot = m_snapshots[slot];
+        // A deque's elements stay put when it grows, so the reference survives books the agent's reaction
+        // publishes; the slot is freed after the call.
+        m_agents[m.agent].agent->book(AgentContext(*this, m.agent), m_snapshots[slot]);
         m_freeSnapshots.push_back(slot);
-        m_agents[m.agent].agent->book(AgentContext(*this, m.agent), snapshot);
         return;
     }
     case MessageType::BookFlush: {

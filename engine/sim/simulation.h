@@ -4,11 +4,13 @@
 
 #include "core/error.h"
 #include "core/instrument.h"
+#include "core/int128.h"
 #include "core/rng.h"
 #include "matching/matching_engine.h"
 #include "sim/fundamental.h"
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -248,8 +250,7 @@ public:
     struct Message; // the kernel's unit of work
     struct QueueEntry
     {
-        std::int64_t time;
-        std::uint64_t sequence;
+        UInt128 key;        // time (≥ 0) in the high half, scheduling sequence in the low: one comparison
         std::uint32_t slot; // in the slab of messages
     };
 
@@ -280,7 +281,7 @@ private:
     std::vector<QueueEntry> m_queue; // a 4-ary min-heap by (time, sequence)
     std::vector<Message> m_slab;     // the messages the queue's entries point at
     std::vector<std::uint32_t> m_freeSlots;
-    std::vector<BookSnapshot> m_snapshots; // pool for published books in flight
+    std::deque<BookSnapshot> m_snapshots; // pool for published books in flight
     std::vector<std::uint32_t> m_freeSnapshots;
     std::unique_ptr<Sink> m_sink;
     std::unique_ptr<FundamentalModel> m_fundamentals;

@@ -373,11 +373,12 @@ void StrategyAgent::log(strategy::InstanceId, meridian_log_level level, std::str
 
 void StrategyAgent::publishVariable(strategy::InstanceId, std::string_view name, double value)
 {
-    const auto it = m_variables.find(name);
-    if (it != m_variables.end())
-        it->second = value;
-    else
-        m_variables.emplace(std::string(name), value);
+    for (auto &[known, last] : m_variables)
+        if (known == name) {
+            last = value;
+            return;
+        }
+    m_variables.emplace_back(std::string(name), value);
 }
 
 std::int64_t StrategyAgent::nowNs()

@@ -7,7 +7,8 @@
 //  2. The 30-day `black_swan` simulate job with the adaptive_mm plugin trading (the command-line default
 //     instrument BTCUSDT at 30,000 with 0.01 ticks); its wall time and event density.
 //  3. A trading day (6.5 h) with the agent mix of ABIDES's RMSC04 configuration: 1000 noise traders that
-//     trade about once a day, 102 value traders, 12 momentum traders, 2 market makers, one exchange; its
+//     trade about once a day, 102 value traders, 12 momentum traders, 2 market makers that replace their
+//     10-level ladders every second, one exchange; its
 //     wall time and message count (ABIDES needs 73–142 s for that day, about 475,000 messages).
 //
 // Usage: bench_sim [--events N] [--seed S]
@@ -123,6 +124,7 @@ Throughput rmsc04Day(std::uint64_t seed)
     p.marketMakers = 2;
     p.marketMakerParameters.intervalNs = kSecond;
     p.marketMakerParameters.levels = 10;
+    p.marketMakerParameters.keepQuotes = false; // like ABIDES's market makers: the whole ladder anew each wake-up
     auto built = buildMarket(s, {btc()}, seed, static_cast<std::int64_t>(day * 1e9));
     if (!built) {
         std::fprintf(stderr, "bench_sim: %s\n", built.error().message.c_str());

@@ -203,14 +203,20 @@ public:
             ask += widen - widen / 2;
         }
 
-        host().publishVariable("volatility", std::sqrt(sigma2));
-        host().publishVariable("reservation_price", q.reservation);
-        host().publishVariable("spread", q.bidDistance + q.askDistance);
-        host().publishVariable("pnl", m_quotes.realizedPnl() + m_quotes.unrealizedPnl(mid));
         const bool changed = bid != m_bid || ask != m_ask;
-        if (m_quotes.hasWorking() && !(changed && now - m_lastQuoteNs >= m_refreshNs))
-            return;
-        requote(bid, ask, now);
+        const bool quote = !m_quotes.hasWorking() || (changed && now - m_lastQuoteNs >= m_refreshNs);
+        // The live variables are for people: on every re-quote, inventory change, or second, not every book
+        // (publishing them on every book would cost more than the model itself).
+        if (quote || m_quotes.position() != m_publishedInventory || now - m_publishedNs >= 1'000'000'000) {
+            m_publishedInventory = m_quotes.position();
+            m_publishedNs = now;
+            host().publishVariable("volatility", std::sqrt(sigma2));
+            host().publishVariable("reservation_price", q.reservation);
+            host().publishVariable("spread", q.bidDistance + q.askDistance);
+            host().publishVariable("pnl", m_quotes.realizedPnl() + m_quotes.unrealizedPnl(mid));
+        }
+        if (quote)
+            requote(bid, ask, now);
     }
 
     void onOrder(const meridian_order_update &update) override
@@ -282,6 +288,7 @@ private:
     double m_lastSampleMid = 0;
     meridian::sdk::PositionTracker m_quotes;
     std::int64_t m_bid = 0, m_ask = 0, m_lastQuoteNs = 0;
+    std::int64_t m_publishedInventory = 0, m_publishedNs = 0;
 };
 
 } // namespace
