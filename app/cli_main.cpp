@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The Meridian authors
 //
-// `meridian-cli`: the headless tool. Subcommands: help, version, db, simulate. Later: backtest, optimize,
+// `meridian-cli`: the headless tool. Subcommands: help, version, db, simulate, scenario. Later: backtest, optimize,
 // calibrate, import, serve.
 #include "app_environment.h"
+#include "cli_scenario.h"
 #include "cli_simulate.h"
 
 #include "core/log.h"
@@ -48,6 +49,7 @@ private:
     int version(const QStringList &arguments);
     int db(const QStringList &arguments);
     int simulate(const QStringList &arguments);
+    int scenario(const QStringList &arguments);
     int dbFailure(const std::string &message);
     bool parse(QCommandLineParser &parser, const QStringList &arguments, const QString &command);
 
@@ -64,6 +66,7 @@ QList<Cli::Command> Cli::commands() const
         {QStringLiteral("version"), tr("Print the version of Meridian and its components"), &Cli::version},
         {QStringLiteral("db"), tr("Inspect, migrate or check a Meridian database"), &Cli::db},
         {QStringLiteral("simulate"), meridian::app::SimulateCommand::summary(), &Cli::simulate},
+        {QStringLiteral("scenario"), meridian::app::ScenarioCommand::summary(), &Cli::scenario},
     };
 }
 
@@ -168,6 +171,13 @@ int Cli::version(const QStringList &arguments)
 int Cli::simulate(const QStringList &arguments)
 {
     meridian::app::SimulateCommand command([this](const QString &text) { out(text); },
+                                           [this](const QString &text) { err(text); });
+    return command.run(arguments);
+}
+
+int Cli::scenario(const QStringList &arguments)
+{
+    meridian::app::ScenarioCommand command([this](const QString &text) { out(text); },
                                            [this](const QString &text) { err(text); });
     return command.run(arguments);
 }

@@ -3,6 +3,7 @@
 #include "cli_simulate.h"
 
 #include "core/timestamp.h"
+#include "sim/scenario_json.h"
 #include "sim/simulate_job.h"
 #include "sim/simulation_store.h"
 #include "store/database.h"
@@ -146,8 +147,6 @@ int SimulateCommand::run(const QStringList &arguments)
 
     sim::SimulateRequest request;
     request.scenario = parser.value(scenarioOption).toStdString();
-    if (auto s = sim::presetScenario(request.scenario); !s)
-        return refuse(QString::fromStdString(s.error().message));
     QString period = parser.value(periodOption);
     if (parser.isSet(startOption) || parser.isSet(endOption)) {
         if (!parser.isSet(startOption) || !parser.isSet(endOption))
@@ -240,6 +239,10 @@ int SimulateCommand::run(const QStringList &arguments)
         m_err(tr("meridian-cli simulate: %1\n").arg(QString::fromStdString(db.error().message)));
         return Failure;
     }
+    auto scenario = sim::findScenario(*db, request.scenario); // a preset or one the user saved
+    if (!scenario)
+        return refuse(QString::fromStdString(scenario.error().message));
+    request.definition = *scenario;
     if (auto interrupted = sim::failInterruptedTasks(*db, wallNowNs()); interrupted && *interrupted > 0)
         m_err(tr("meridian-cli simulate: %n task(s) left running by an earlier run marked failed\n", "", *interrupted));
     const std::string symbol = parser.value(symbolOption).toStdString();

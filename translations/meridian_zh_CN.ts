@@ -274,6 +274,81 @@ Rows per table:
     </message>
 </context>
 <context>
+    <name>ScenarioCommand</name>
+    <message>
+        <source>List, show, save or delete market scenarios for the simulator</source>
+        <translation>列出、显示、保存或删除模拟器的市场情景</translation>
+    </message>
+    <message>
+        <source>list: the presets and your saved scenarios; show NAME: a scenario as JSON (a starting point for your own); save FILE: store the scenario in a JSON file under its name; delete NAME: remove a saved one.</source>
+        <translation>list：预设情景和你保存的情景；show 名称：以 JSON 显示一个情景（可作为自定义情景的起点）；save 文件：以情景自身的名称保存 JSON 文件中的情景；delete 名称：删除一个已保存的情景。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>The database file (default: the one in the data folder).</source>
+        <translation>数据库文件（默认：数据文件夹中的数据库）。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>list, show, save or delete</source>
+        <translation>list、show、save 或 delete</translation>
+    </message>
+    <message>
+        <source>meridian-cli scenario: %1
+</source>
+        <translation>meridian-cli scenario：%1
+</translation>
+    </message>
+    <message>
+        <source>expected list, show NAME, save FILE or delete NAME</source>
+        <translation>应为 list、show 名称、save 文件 或 delete 名称</translation>
+    </message>
+    <message>
+        <source>Presets:
+</source>
+        <translation>预设：
+</translation>
+    </message>
+    <message>
+        <source>Saved:
+</source>
+        <translation>已保存：
+</translation>
+    </message>
+    <message>
+        <source>  (none; see meridian-cli scenario --help)
+</source>
+        <translation>  （无；参见 meridian-cli scenario --help）
+</translation>
+    </message>
+    <message>
+        <source>Deleted scenario %1
+</source>
+        <translation>已删除情景 %1
+</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Saved scenario %1
+</source>
+        <translation>已保存情景 %1
+</translation>
+    </message>
+</context>
+<context>
     <name>SimulateCommand</name>
     <message>
         <source>Simulate a market with a strategy trading in it</source>

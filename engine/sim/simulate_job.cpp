@@ -142,7 +142,7 @@ Result<SimulateResult> runSimulate(const SimulateRequest &request)
         return fail(ErrorCode::InvalidArgument, "simulate: the initial capital must be positive");
     if (request.seriesPoints < 2)
         return fail(ErrorCode::InvalidArgument, "simulate: at least two series points");
-    auto scenario = presetScenario(request.scenario);
+    auto scenario = request.definition ? Result<Scenario>(*request.definition) : presetScenario(request.scenario);
     if (!scenario)
         return tl::unexpected(scenario.error());
     auto calibrated = applyCalibration(*scenario, request.calibration, request.market.instrument.initialPrice);
@@ -160,7 +160,8 @@ Result<SimulateResult> runSimulate(const SimulateRequest &request)
     AgentId strategyId = kNoAgent;
     if (!request.strategyPath.empty()) {
         auto agent = StrategyAgent::create(sim, request.strategyPath, request.strategyParams,
-                                           std::llround(request.initialCapital * 1e8), request.strategyBookIntervalNs);
+                                           std::llround(request.initialCapital * 1e8), request.strategyBookIntervalNs,
+                                           request.strategyBarIntervalNs);
         if (!agent)
             return tl::unexpected(agent.error());
         strategy = agent->get();

@@ -6,6 +6,7 @@
 #include "sim/scenario.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,9 @@ Result<std::int64_t> parsePeriod(std::string_view text);
 
 struct SimulateRequest
 {
-    MarketSetup market; // the symbol's instrument and initial price (ticks)
-    std::string scenario = "normal";
+    MarketSetup market;                 // the symbol's instrument and initial price (ticks)
+    std::string scenario = "normal";    // a preset's name, unless definition is given
+    std::optional<Scenario> definition; // a scenario the caller resolved (a user's, from SQLite)
     CalibrationFactors calibration;
     std::int64_t durationNs = 3'600'000'000'000;
     std::string strategyPath; // the plugin file; empty: the market alone
@@ -30,6 +32,7 @@ struct SimulateRequest
     Latency strategyEntry{500'000, 500'000};
     Latency strategyMarketData{500'000, 500'000};
     std::int64_t strategyBookIntervalNs = 100'000'000; // books conflated to one per 100 ms, like Binance's depth stream
+    std::int64_t strategyBarIntervalNs = 60'000'000'000; // 1-minute bars from the trades, for bar strategies
     std::size_t seriesPoints = 500; // samples of the chart series (and of the equity for the statistics)
 };
 

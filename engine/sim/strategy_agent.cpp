@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace meridian::sim {
@@ -64,10 +65,12 @@ bool toTimeInForce(meridian_time_in_force tif, matching::TimeInForce &out)
 
 Result<std::unique_ptr<StrategyAgent>> StrategyAgent::create(const Simulation &sim, const std::string &pluginPath,
                                                              const std::string &parametersJson,
-                                                             std::int64_t initialCashMoney, std::int64_t bookIntervalNs)
+                                                             std::int64_t initialCashMoney, std::int64_t bookIntervalNs,
+                                                             std::int64_t barIntervalNs)
 {
     std::unique_ptr<StrategyAgent> agent(new StrategyAgent(sim, initialCashMoney));
     agent->m_bookIntervalNs = bookIntervalNs;
+    agent->m_barIntervalNs = barIntervalNs;
     auto id = agent->m_runner.addInstance(pluginPath, parametersJson);
     if (!id)
         return tl::unexpected(id.error());
@@ -118,12 +121,48 @@ void StrategyAgent::start(const AgentContext &ctx)
     m_ctx = &ctx;
     for (std::uint16_t i = 0; i < ctx.instrumentCount(); ++i)
         ctx.subscribe(i, m_bookIntervalNs);
+    m_bars.assign(ctx.instrumentCount(), Bar{});
+    if (m_barIntervalNs > 0)
+        ctx.wakeAt(m_barIntervalNs, kBarTag);
     (void)m_runner.start(m_id); // a failure leaves the instance Failed, with its reason
     m_ctx = nullptr;
 }
 
+void StrategyAgent::closeBars(const AgentContext &ctx, std::int64_t end)
+{
+    for (std::size_t i = 0; i < m_bars.size(); ++i) {
+        Bar &bar = m_bars[i];
+        if (bar.close == 0)
+            continue; // nothing has traded yet: no price to show
+        meridian_bar b{};
+        b.struct_size = sizeof b;
+        b.instrument = static_cast<meridian_instrument_id>(i) + 1;
+        b.open_time_ns = end - m_barIntervalNs;
+        b.duration_ns = m_barIntervalNs;
+        // A minute without trades is a flat bar at the last close, as exchanges publish it.
+        b.open = bar.trades ? bar.open : bar.close;
+        b.high = bar.trades ? bar.high : bar.close;
+        b.low = bar.trades ? bar.low : bar.close;
+        b.close = bar.close;
+        b.volume = bar.volume;
+        b.trade_count = bar.trades;
+        bar.trades = 0;
+        bar.volume = 0;
+        if (running()) {
+            m_ctx = &ctx;
+            m_runner.onBar(b);
+            m_ctx = nullptr;
+        }
+    }
+}
+
 void StrategyAgent::wakeup(const AgentContext &ctx, std::uint64_t tag)
 {
+    if (tag == kBarTag) {
+        closeBars(ctx, ctx.now());
+        ctx.wakeAt(ctx.now() + m_barIntervalNs, kBarTag);
+        return;
+    }
     for (auto it = m_timers.begin(); it != m_timers.end(); ++it) {
         if (it->second.token != tag)
             continue;
@@ -235,6 +274,15 @@ void StrategyAgent::trade(const AgentContext &ctx, const TradeTick &t)
 {
     if (!running())
         return;
+    if (t.instrument < m_bars.size()) {
+        Bar &bar = m_bars[t.instrument];
+        if (bar.trades++ == 0)
+            bar.open = bar.high = bar.low = t.price;
+        bar.high = std::max(bar.high, t.price);
+        bar.low = std::min(bar.low, t.price);
+        bar.close = t.price;
+        bar.volume += t.quantity;
+    }
     meridian_trade trade{};
     trade.struct_size = sizeof trade;
     trade.instrument = static_cast<meridian_instrument_id>(t.instrument) + 1;

@@ -17,6 +17,7 @@ namespace meridian::sim {
 /// in a backtest or live: it sees books and trades of every instrument after its market-data latency, and
 /// its orders reach the exchange after its entry latency.
 ///
+/// Bars, when asked for, are built from the trades it sees and closed on the simulated clock.
 /// Instrument ids in the plugin's world are the simulation's instrument index + 1. Positions, average
 /// prices and realised profit come from its own fills; balance(quote currency) is the initial cash plus
 /// the cash its trades moved, in money units (10^-8).
@@ -27,11 +28,12 @@ class StrategyAgent final : public Agent, private strategy::StrategyServices
 public:
     /// Loads the plugin and creates its instance with parameters (validated against its schema).
     /// Errors: as StrategyRunner::addInstance, naming the plugin and the parameter.
-    /// bookIntervalNs conflates the books it sees (0: every change), as a venue's depth stream does.
-    static Result<std::unique_ptr<StrategyAgent>> create(const Simulation &sim, const std::string &pluginPath,
-                                                         const std::string &parametersJson,
-                                                         std::int64_t initialCashMoney = 0,
-                                                         std::int64_t bookIntervalNs = 0);
+    /// bookIntervalNs conflates the books it sees (0: every change), as a venue's depth stream does;
+    /// barIntervalNs > 0 builds bars of that length from the trades it sees and hands them to on_bar at each
+    /// bar's end (0: no bars).
+    static Result<std::unique_ptr<StrategyAgent>>
+    create(const Simulation &sim, const std::string &pluginPath, const std::string &parametersJson,
+           std::int64_t initialCashMoney = 0, std::int64_t bookIntervalNs = 0, std::int64_t barIntervalNs = 0);
     ~StrategyAgent() override;
 
     const char *kind() const override { return "strategy"; }
@@ -91,7 +93,14 @@ private:
     meridian_status instrument(meridian_instrument_id instrument, meridian_instrument_info &info) override;
     meridian_status findInstrument(std::string_view symbol, meridian_instrument_id &instrument) override;
 
+    struct Bar
+    {
+        std::int64_t open = 0, high = 0, low = 0, close = 0, volume = 0, trades = 0;
+    };
+    static constexpr std::uint64_t kBarTag = std::uint64_t(1) << 63; // timer tokens count up from 1
+
     bool running() const;
+    void closeBars(const AgentContext &ctx, std::int64_t end);
     /// The money value (10^-8) of ticks × lots of instrument i.
     double moneyPerTickLot(std::size_t i) const;
 
@@ -106,6 +115,8 @@ private:
     std::vector<std::pair<std::string, double>> m_variables; // a handful: a linear search beats a map
     std::int64_t m_initialCash;
     std::int64_t m_bookIntervalNs = 0;
+    std::int64_t m_barIntervalNs = 0;
+    std::vector<Bar> m_bars; // the bar being built, per instrument
     std::uint64_t m_ordersSent = 0;
     std::uint64_t m_ordersRejected = 0;
     std::string m_lastRejection;

@@ -158,8 +158,20 @@ CREATE TABLE fills (
 CREATE INDEX fills_ts ON fills (ts);
 )sql";
 
+// Users' own market scenarios for the simulator (engine/sim/scenario_json.h describes the definition).
+constexpr const char *kSchemaV2 = R"sql(
+CREATE TABLE scenarios (
+    name        TEXT PRIMARY KEY CHECK (name <> ''),
+    description TEXT NOT NULL DEFAULT '',
+    definition  TEXT NOT NULL CHECK (json_valid(definition)),
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema", kSchemaV1},
+    {2, "users' simulator scenarios", kSchemaV2},
 };
 
 } // namespace
