@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The Meridian authors
 //
-// The C++ side of the Meridian plugin SDK: write a strategy as a small class.
+// The C++ side of the Meridian plugin SDK: write a strategy (or a venue adapter) as a small class.
 //
 //     class MyStrategy : public meridian::sdk::Strategy
 //     {
@@ -36,6 +36,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -460,6 +461,191 @@ private:
 };
 
 /// Turns a Strategy subclass into the C function table, with an exception barrier around every call.
+/// Thrown by an adapter for an operation its venue does not offer; the host sees MERIDIAN_STATUS_UNSUPPORTED.
+class Unsupported : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Where an adapter reports what its venue says. Every method may be called from any thread (the
+/// adapter's network threads); the host copies the data before the call returns.
+class AdapterEvents
+{
+public:
+    AdapterEvents(const meridian_adapter_events *events, meridian_host_context *context)
+        : m_events(events), m_context(context)
+    {}
+    void bookSnapshot(const meridian_book_view &book) const { m_events->book_snapshot(m_context, &book); }
+    void bookDelta(const meridian_book_delta &delta) const { m_events->book_delta(m_context, &delta); }
+    void trade(const meridian_trade &trade) const { m_events->trade(m_context, &trade); }
+    void bar(const meridian_bar &bar) const { m_events->bar(m_context, &bar); }
+    void orderUpdate(const meridian_order_update &update) const { m_events->order_update(m_context, &update); }
+    void account(const meridian_account &account) const { m_events->account(m_context, &account); }
+    void position(const meridian_position &position) const { m_events->position(m_context, &position); }
+    void connection(meridian_connection_status status, std::string_view message = {}) const
+    {
+        m_events->connection(m_context, status, toC(message));
+    }
+    void log(meridian_log_level level, std::string_view message) const
+    {
+        m_events->log(m_context, level, toC(message));
+    }
+
+private:
+    const meridian_adapter_events *m_events;
+    meridian_host_context *m_context;
+};
+
+/// Base class of a venue adapter. The host calls it from one thread; the adapter may run threads of its
+/// own (a socket, a timer) and report from them through events(). Stop them in disconnect() and in the
+/// destructor. Throw to report an error (Unsupported for an operation the venue lacks).
+class Adapter
+{
+public:
+    virtual ~Adapter() = default;
+    /// config: the configuration, checked against the schema and complete (defaults filled in).
+    virtual void connect(const Parameters &config) = 0;
+    virtual void disconnect() {}
+    virtual void subscribe(const meridian_instrument_info &instrument, meridian_channels channels) = 0;
+    virtual void unsubscribe(meridian_instrument_id, meridian_channels) {}
+    /// orderId is the host's; report on it through events().orderUpdate.
+    virtual void placeOrder(std::uint64_t orderId, const meridian_order_request &request) = 0;
+    virtual void cancelOrder(std::uint64_t orderId) = 0;
+    virtual void modifyOrder(std::uint64_t, std::int64_t /*price*/, std::int64_t /*quantity*/)
+    {
+        throw Unsupported("this venue cannot modify orders");
+    }
+    virtual void queryAccount() { throw Unsupported("this venue does not report its account"); }
+    virtual void queryPositions() { throw Unsupported("this venue does not report positions"); }
+    virtual void queryOpenOrders() { throw Unsupported("this venue does not report open orders"); }
+
+protected:
+    const AdapterEvents &events() const { return *m_events; }
+
+private:
+    template <class>
+    friend struct AdapterGlue;
+    std::unique_ptr<AdapterEvents> m_events;
+};
+
+template <class T>
+struct AdapterGlue
+{
+    struct Instance
+    {
+        std::unique_ptr<T> adapter;
+        std::string lastError;
+    };
+
+    template <class F>
+    static meridian_status guard(meridian_instance *instance, F &&f) noexcept
+    {
+        Instance *self = reinterpret_cast<Instance *>(instance);
+        try {
+            f(*self->adapter);
+            return MERIDIAN_STATUS_OK;
+        } catch (const Unsupported &e) {
+            self->lastError = e.what();
+            return MERIDIAN_STATUS_UNSUPPORTED;
+        } catch (const std::exception &e) {
+            self->lastError = e.what();
+        } catch (...) {
+            self->lastError = "unknown exception";
+        }
+        return MERIDIAN_STATUS_ERROR;
+    }
+
+    static meridian_status create(const meridian_adapter_events *events, meridian_host_context *context,
+                                  meridian_instance **out) noexcept
+    {
+        try {
+            auto self = std::make_unique<Instance>();
+            self->adapter = std::make_unique<T>();
+            self->adapter->m_events = std::make_unique<AdapterEvents>(events, context);
+            *out = reinterpret_cast<meridian_instance *>(self.release());
+            return MERIDIAN_STATUS_OK;
+        } catch (...) {
+            return MERIDIAN_STATUS_ERROR;
+        }
+    }
+    static void destroy(meridian_instance *instance) noexcept
+    {
+        try {
+            delete reinterpret_cast<Instance *>(instance);
+        } catch (...) { // a destructor that throws must not cross the boundary
+        }
+    }
+    static meridian_status connect(meridian_instance *i, meridian_string json) noexcept
+    {
+        return guard(i, [&](T &a) { a.connect(Parameters(fromC(json))); });
+    }
+    static meridian_status disconnect(meridian_instance *i) noexcept
+    {
+        return guard(i, [](T &a) { a.disconnect(); });
+    }
+    static meridian_status subscribe(meridian_instance *i, const meridian_instrument_info *info,
+                                     meridian_channels channels) noexcept
+    {
+        return guard(i, [&](T &a) { a.subscribe(*info, channels); });
+    }
+    static meridian_status unsubscribe(meridian_instance *i, meridian_instrument_id id,
+                                       meridian_channels channels) noexcept
+    {
+        return guard(i, [&](T &a) { a.unsubscribe(id, channels); });
+    }
+    static meridian_status placeOrder(meridian_instance *i, std::uint64_t id,
+                                      const meridian_order_request *request) noexcept
+    {
+        return guard(i, [&](T &a) { a.placeOrder(id, *request); });
+    }
+    static meridian_status cancelOrder(meridian_instance *i, std::uint64_t id) noexcept
+    {
+        return guard(i, [&](T &a) { a.cancelOrder(id); });
+    }
+    static meridian_status modifyOrder(meridian_instance *i, std::uint64_t id, std::int64_t price,
+                                       std::int64_t quantity) noexcept
+    {
+        return guard(i, [&](T &a) { a.modifyOrder(id, price, quantity); });
+    }
+    static meridian_status queryAccount(meridian_instance *i) noexcept
+    {
+        return guard(i, [](T &a) { a.queryAccount(); });
+    }
+    static meridian_status queryPositions(meridian_instance *i) noexcept
+    {
+        return guard(i, [](T &a) { a.queryPositions(); });
+    }
+    static meridian_status queryOpenOrders(meridian_instance *i) noexcept
+    {
+        return guard(i, [](T &a) { a.queryOpenOrders(); });
+    }
+    static meridian_string lastError(meridian_instance *i) noexcept
+    {
+        return toC(reinterpret_cast<Instance *>(i)->lastError);
+    }
+
+    static const meridian_adapter_api *table() noexcept
+    {
+        static const meridian_adapter_api api = {sizeof(meridian_adapter_api),
+                                                 0,
+                                                 &create,
+                                                 &destroy,
+                                                 &connect,
+                                                 &disconnect,
+                                                 &subscribe,
+                                                 &unsubscribe,
+                                                 &placeOrder,
+                                                 &cancelOrder,
+                                                 &modifyOrder,
+                                                 &queryAccount,
+                                                 &queryPositions,
+                                                 &queryOpenOrders,
+                                                 &lastError};
+        return &api;
+    }
+};
+
 template <class T>
 struct StrategyGlue
 {
@@ -559,10 +745,11 @@ struct StrategyGlue
     }
 };
 
-/// Returns the descriptor of a strategy plugin; the strings live as long as the library.
+/// Returns the descriptor of a strategy (T derives from Strategy) or adapter (from Adapter) plugin; the
+/// strings live as long as the library.
 template <class T>
-const meridian_plugin_descriptor *strategyDescriptor(const char *id, const char *name, const char *version,
-                                                     const char *description) noexcept
+const meridian_plugin_descriptor *pluginDescriptor(const char *id, const char *name, const char *version,
+                                                   const char *description) noexcept
 {
     struct Storage
     {
@@ -582,8 +769,13 @@ const meridian_plugin_descriptor *strategyDescriptor(const char *id, const char 
             s.descriptor.struct_size = sizeof(meridian_plugin_descriptor);
             s.descriptor.abi_major = MERIDIAN_PLUGIN_ABI_MAJOR;
             s.descriptor.abi_minor = MERIDIAN_PLUGIN_ABI_MINOR;
-            s.descriptor.kind = MERIDIAN_PLUGIN_STRATEGY;
-            s.descriptor.strategy = StrategyGlue<T>::table();
+            if constexpr (std::is_base_of_v<Adapter, T>) {
+                s.descriptor.kind = MERIDIAN_PLUGIN_ADAPTER;
+                s.descriptor.adapter = AdapterGlue<T>::table();
+            } else {
+                s.descriptor.kind = MERIDIAN_PLUGIN_STRATEGY;
+                s.descriptor.strategy = StrategyGlue<T>::table();
+            }
             return s;
         }();
         // Point at the strings where they finally live.
@@ -606,7 +798,15 @@ const meridian_plugin_descriptor *strategyDescriptor(const char *id, const char 
 #define MERIDIAN_STRATEGY_PLUGIN(T, id, name, version, description)                                                    \
     MERIDIAN_PLUGIN_EXPORT const meridian_plugin_descriptor *MERIDIAN_PLUGIN_ENTRY(uint16_t, uint16_t)                 \
     {                                                                                                                  \
-        return ::meridian::sdk::strategyDescriptor<T>(id, name, version, description);                                 \
+        return ::meridian::sdk::pluginDescriptor<T>(id, name, version, description);                                   \
+    }
+
+/// Exports an Adapter subclass T as a plugin. T provides `static meridian::sdk::Schema schema()`: the
+/// configuration connect() takes (endpoints, keys, options).
+#define MERIDIAN_ADAPTER_PLUGIN(T, id, name, version, description)                                                     \
+    MERIDIAN_PLUGIN_EXPORT const meridian_plugin_descriptor *MERIDIAN_PLUGIN_ENTRY(uint16_t, uint16_t)                 \
+    {                                                                                                                  \
+        return ::meridian::sdk::pluginDescriptor<T>(id, name, version, description);                                   \
     }
 
 #endif // MERIDIAN_PLUGIN_HPP
