@@ -35,7 +35,8 @@ private:
 };
 
 /// The zero-intelligence order flow of the Santa Fe model (Daniels, Farmer, Gillemot, Iori & Smith 2003;
-/// Farmer, Patelli & Zovko 2005): limit orders arrive at rate limitRate, each a buy or a sell with equal
+/// Farmer, Patelli & Zovko 2005; their alpha, mu and delta are limitRate, marketRate and cancelRate here):
+/// limit orders arrive at rate limitRate, each a buy or a sell with equal
 /// probability, priced uniformly at 1 … priceRange ticks behind the opposite best quote (a buy at
 /// best ask − U{1, priceRange}, so some land inside the spread); market orders arrive at rate marketRate;
 /// each of the agent's resting orders is cancelled at rate cancelRate. Sizes are uniform in

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The Meridian authors
 //
 // Runs the real `meridian-cli` binary.
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -30,6 +31,9 @@ private slots:
     void dbInfoCreatesAndMigrates();
     void dbCheckRefusesCorruptFileWithoutTouchingIt();
     void everyCommandHasHelp();
+    void simulatePrintsOneJsonObjectAndStoresTheTask();
+    void simulateRefusesBadInputByName();
+    void savedScenarioDrivesASimulation();
 
 private:
     Run run(const QStringList &arguments);
@@ -64,7 +68,7 @@ void TestCli::helpListsCommands()
 {
     const Run r = run({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
-    for (const char *command : {"help", "version", "db"})
+    for (const char *command : {"help", "version", "db", "simulate", "scenario"})
         QVERIFY2(r.out.contains(QLatin1String(command)), qPrintable(r.out));
 }
 
@@ -130,7 +134,7 @@ void TestCli::dbCheckRefusesCorruptFileWithoutTouchingIt()
 
 void TestCli::everyCommandHasHelp()
 {
-    for (const char *command : {"version", "db"}) {
+    for (const char *command : {"version", "db", "simulate", "scenario"}) {
         const Run r = run({QLatin1String(command), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("meridian-cli %1").arg(QLatin1String(command))), qPrintable(r.out));
@@ -138,6 +142,86 @@ void TestCli::everyCommandHasHelp()
         QCOMPARE(viaHelp.exitCode, 0);
         QCOMPARE(viaHelp.out, r.out);
     }
+}
+
+void TestCli::simulatePrintsOneJsonObjectAndStoresTheTask()
+{
+    const QString db = m_home.filePath(QStringLiteral("sim.sqlite"));
+    const QStringList arguments = {QStringLiteral("simulate"),    QStringLiteral("--symbol"),
+                                   QStringLiteral("BTCUSDT"),     QStringLiteral("--period"),
+                                   QStringLiteral("2h"),          QStringLiteral("--scenario"),
+                                   QStringLiteral("black_swan"),  QStringLiteral("--strategy"),
+                                   QStringLiteral("adaptive_mm"), QStringLiteral("--param"),
+                                   QStringLiteral("gamma=0.1"),   QStringLiteral("--seed"),
+                                   QStringLiteral("7"),           QStringLiteral("--json"),
+                                   QStringLiteral("--database"),  db};
+    const Run r = run(arguments);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out.count(QLatin1Char('\n')), 1); // one line: one object
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    for (const char *key : {"simulation_id", "slippage", "fill_probability", "price_impact", "total_return",
+                            "max_drawdown", "sharpe_ratio", "execution_time", "series"})
+        QVERIFY2(o.contains(QLatin1String(key)), key);
+    QCOMPARE(o.value(QStringLiteral("series")).toObject().value(QStringLiteral("pnl")).toArray().size(), 500);
+    QVERIFY(o.value(QStringLiteral("order_count")).toInt() > 0);
+
+    // The same seed again: the same figures (a new id).
+    const QJsonObject again = QJsonDocument::fromJson(run(arguments).out.toUtf8()).object();
+    QVERIFY(again.value(QStringLiteral("simulation_id")) != o.value(QStringLiteral("simulation_id")));
+    for (const char *key : {"slippage", "total_return", "sharpe_ratio", "order_count"})
+        QCOMPARE(again.value(QLatin1String(key)), o.value(QLatin1String(key)));
+    const Run info =
+        run({QStringLiteral("db"), QStringLiteral("info"), QStringLiteral("--database"), db, QStringLiteral("--json")});
+    const QJsonObject rows =
+        QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("rows")).toObject();
+    QCOMPARE(rows.value(QStringLiteral("simulation_tasks")).toInt(), 2);
+    QCOMPARE(rows.value(QStringLiteral("simulation_results")).toInt(), 2);
+}
+
+void TestCli::simulateRefusesBadInputByName()
+{
+    const QString db = m_home.filePath(QStringLiteral("bad.sqlite"));
+    const auto refused = [&](const QStringList &arguments, const QString &named) {
+        const Run r = run(QStringList{QStringLiteral("simulate"), QStringLiteral("--database"), db} + arguments);
+        if (r.exitCode != 2 || !r.err.contains(named))
+            qWarning("exit %d, stderr: %s", r.exitCode, qPrintable(r.err));
+        return r.exitCode == 2 && r.err.contains(named);
+    };
+    QVERIFY(refused({QStringLiteral("--scenario"), QStringLiteral("meteor")}, QStringLiteral("meteor")));
+    QVERIFY(refused({QStringLiteral("--strategy"), QStringLiteral("nope")}, QStringLiteral("nope")));
+    QVERIFY(refused({QStringLiteral("--strategy"), QStringLiteral("adaptive_mm"), QStringLiteral("--param"),
+                     QStringLiteral("gama=1")},
+                    QStringLiteral("gama")));
+    QVERIFY(refused({QStringLiteral("--strategy"), QStringLiteral("adaptive_mm"), QStringLiteral("--param"),
+                     QStringLiteral("gamma=1000")},
+                    QStringLiteral("gamma")));
+    QVERIFY(refused({QStringLiteral("--period"), QStringLiteral("7w")}, QStringLiteral("7w")));
+    // Only the out-of-range parameter got as far as a task, which failed with the reason.
+    const Run info =
+        run({QStringLiteral("db"), QStringLiteral("info"), QStringLiteral("--database"), db, QStringLiteral("--json")});
+    const QJsonObject rows =
+        QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("rows")).toObject();
+    QCOMPARE(rows.value(QStringLiteral("simulation_tasks")).toInt(), 1);
+    QCOMPARE(rows.value(QStringLiteral("simulation_results")).toInt(), 0);
+}
+
+void TestCli::savedScenarioDrivesASimulation()
+{
+    const QString db = m_home.filePath(QStringLiteral("scenarios.sqlite"));
+    const QString file = m_home.filePath(QStringLiteral("thin.json"));
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(R"({"name": "thin", "base": "liquidity_drought", "population": {"market_makers": 0}})");
+    }
+    const Run saved = run({QStringLiteral("scenario"), QStringLiteral("save"), file, QStringLiteral("--database"), db});
+    QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
+    const Run listed = run({QStringLiteral("scenario"), QStringLiteral("list"), QStringLiteral("--database"), db});
+    QVERIFY(listed.out.contains(QStringLiteral("thin")) && listed.out.contains(QStringLiteral("black_swan")));
+    const Run simulated = run({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("thin"),
+                               QStringLiteral("--period"), QStringLiteral("30m"), QStringLiteral("--database"), db});
+    QVERIFY2(simulated.exitCode == 0, qPrintable(simulated.err));
+    QVERIFY(simulated.out.contains(QStringLiteral("thin")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
