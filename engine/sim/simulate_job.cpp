@@ -4,6 +4,8 @@
 
 #include "sim/strategy_agent.h"
 
+#include <algorithm>
+
 #include <charconv>
 #include <cmath>
 #include <unordered_map>
@@ -46,8 +48,13 @@ public:
             if (agent != m_strategy)
                 continue;
             ++fills;
+            ++dayFills;
             const auto q = static_cast<double>(t.quantity);
             intervalVolume += sign * q;
+            dayNotional += q * static_cast<double>(t.price);
+            filled += q;
+            // The strategy made the market when the aggressor was the other side.
+            ((t.aggressor == Side::Buy) == (sign > 0) ? takerQuantity : makerQuantity) += q;
             const auto it = m_orders.find(order);
             if (it == m_orders.end())
                 continue;
@@ -64,6 +71,9 @@ public:
     double slippageSum = 0, slippageQuantity = 0;
     double intervalVolume = 0; // signed lots since the last sample
     std::uint64_t fills = 0;
+    std::int64_t dayFills = 0; // since the last day's end
+    double dayNotional = 0;    // ticks × lots, since the last day's end
+    double filled = 0, makerQuantity = 0, takerQuantity = 0;
 
 private:
     struct Order
@@ -175,9 +185,20 @@ Result<SimulateResult> runSimulate(const SimulateRequest &request)
     std::vector<double> impactX, impactY, equity;
     double lastMid = request.market.instrument.initialPrice * tick;
     const std::size_t points = request.seriesPoints;
-    for (std::size_t k = 1; k <= points; ++k) {
-        const auto t = static_cast<std::int64_t>(static_cast<double>(request.durationNs) * static_cast<double>(k) /
-                                                 static_cast<double>(points));
+    // The run stops at each series point and at each day's end (for the daily statistics), in time order.
+    constexpr std::int64_t kDay = 86'400'000'000'000;
+    std::vector<std::pair<std::int64_t, bool>> stops; // time, true for a series point
+    for (std::size_t k = 1; k <= points; ++k)
+        stops.emplace_back(static_cast<std::int64_t>(static_cast<double>(request.durationNs) * static_cast<double>(k) /
+                                                     static_cast<double>(points)),
+                           true);
+    for (std::int64_t day = kDay; day <= request.durationNs; day += kDay)
+        stops.emplace_back(day, false);
+    std::stable_sort(stops.begin(), stops.end(), [](const auto &x, const auto &y) { return x.first < y.first; });
+    std::vector<metrics::DailyResult> days;
+    std::vector<metrics::InventorySample> inventory;
+    double lastBalance = request.initialCapital;
+    for (const auto &[t, seriesPoint] : stops) {
         sim.run(t);
         const auto bid = sim.book(0).bestBid(), ask = sim.book(0).bestAsk();
         double mid = lastMid, spread = 0;
@@ -193,11 +214,25 @@ Result<SimulateResult> runSimulate(const SimulateRequest &request)
             cash = static_cast<double>(sim.cash(strategyId, 0)) * perTickLot;
         }
         const double value = request.initialCapital + cash + position * lot * mid * toDouble(spec.multiplier);
+        if (!seriesPoint) {
+            metrics::DailyResult d;
+            d.date = t / kDay;
+            d.balance = value;
+            d.netPnl = value - lastBalance;
+            d.turnover = recorder.dayNotional * perTickLot;
+            d.trades = recorder.dayFills;
+            days.push_back(d);
+            lastBalance = value;
+            recorder.dayNotional = 0;
+            recorder.dayFills = 0;
+            continue;
+        }
         series.time.push_back(t);
         series.mid.push_back(mid);
         series.spread.push_back(spread);
         series.inventory.push_back(position * lot);
         series.pnl.push_back(value - request.initialCapital);
+        inventory.push_back({t, position * lot});
         equity.push_back(value);
         if (lastMid > 0) {
             impactX.push_back(recorder.intervalVolume);
@@ -205,6 +240,18 @@ Result<SimulateResult> runSimulate(const SimulateRequest &request)
         }
         recorder.intervalVolume = 0;
         lastMid = mid;
+    }
+    // The full statistics need whole days with a positive balance; a shorter run reports the figures above.
+    if (days.size() >= 2) {
+        auto statistics = metrics::computeStatistics(days, request.initialCapital);
+        if (statistics)
+            result.statistics = *statistics;
+    }
+    if (strategyId != kNoAgent) {
+        auto mm = metrics::computeMarketMaking(recorder.submittedLimit, recorder.filledLimit, recorder.makerQuantity,
+                                               recorder.takerQuantity, inventory);
+        if (mm)
+            result.marketMaking = *mm;
     }
     sim.finish();
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "metrics/statistics.h"
 #include "sim/scenario.h"
 
 #include <cstdint>
@@ -74,6 +75,10 @@ struct SimulateResult
     std::uint64_t messages = 0;
     std::int64_t shockTime = -1; // ns since the start; −1 without a shock
     std::string strategyError;   // why the strategy stopped early ("" when it ran to the end)
+    /// engine/metrics' statistics of the strategy's daily balance (runs of two days or more), and its
+    /// market-making figures (fill ratio of limit orders, maker share, inventory; a strategy run).
+    std::optional<metrics::Statistics> statistics;
+    std::optional<metrics::MarketMakingStatistics> marketMaking;
     SimulateSeries series;
 };
 

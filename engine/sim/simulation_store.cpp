@@ -57,6 +57,48 @@ nlohmann::json metricsJson(const SimulateResult &r)
     m["rejected_orders"] = r.rejectedCount;
     m["last_rejection"] = r.lastRejection;
     m["series"] = std::move(series);
+    if (r.statistics) {
+        const metrics::Statistics &x = *r.statistics;
+        m["statistics"] = {{"start_date", x.startDate},
+                           {"end_date", x.endDate},
+                           {"total_days", x.totalDays},
+                           {"profit_days", x.profitDays},
+                           {"loss_days", x.lossDays},
+                           {"capital", x.capital},
+                           {"end_balance", x.endBalance},
+                           {"total_return", x.totalReturn},
+                           {"annual_return", x.annualReturn},
+                           {"daily_return", x.dailyReturn},
+                           {"cagr", x.cagr},
+                           {"volatility", x.volatility},
+                           {"sharpe_ratio", x.sharpeRatio},
+                           {"sortino_ratio", x.sortinoRatio},
+                           {"calmar_ratio", x.calmarRatio},
+                           {"return_drawdown_ratio", x.returnDrawdownRatio},
+                           {"max_drawdown", x.maxDrawdown},
+                           {"max_drawdown_percent", x.maxDrawdownPercent},
+                           {"max_drawdown_duration", x.maxDrawdownDuration},
+                           {"var_95", x.var95},
+                           {"cvar_95", x.cvar95},
+                           {"skew", x.skew},
+                           {"kurtosis", x.kurtosis},
+                           {"total_net_pnl", x.totalNetPnl},
+                           {"daily_net_pnl", x.dailyNetPnl},
+                           {"total_commission", x.totalCommission},
+                           {"total_slippage", x.totalSlippage},
+                           {"total_turnover", x.totalTurnover},
+                           {"daily_turnover", x.dailyTurnover},
+                           {"total_trades", x.totalTrades},
+                           {"daily_trades", x.dailyTrades}};
+    }
+    if (r.marketMaking) {
+        const metrics::MarketMakingStatistics &x = *r.marketMaking;
+        m["market_making"] = {{"fill_ratio", x.fillRatio},
+                              {"maker_share", x.makerShare},
+                              {"mean_inventory", x.meanInventory},
+                              {"max_inventory", x.maxInventory},
+                              {"time_weighted_inventory", x.timeWeightedInventory}};
+    }
     return m;
 }
 

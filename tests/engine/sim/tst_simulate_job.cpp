@@ -68,6 +68,7 @@ private slots:
     void blackSwanDropsThePriceAndThinsTheBook();
     void refusesBadInput();
     void barStrategiesGetBarsFromTheTrades();
+    void runsOfDaysGetTheFullStatistics();
     void instrumentsMoveTogetherAndAPairTradesThem();
 };
 
@@ -100,6 +101,11 @@ void TestSimulateJob::aStrategyTradesAndIsMeasured()
     // A passive market maker is paid the spread: its fills are on the good side of the mid at arrival.
     QVERIFY(r->slippage < 0);
     QVERIFY(r->maxDrawdown >= 0 && r->maxDrawdown < 1);
+    QVERIFY(!r->statistics); // half an hour: no whole days
+    QVERIFY(r->marketMaking);
+    QCOMPARE(r->marketMaking->fillRatio, r->fillProbability);
+    QCOMPARE(r->marketMaking->makerShare, 1.0); // post-only quotes only ever make
+    QVERIFY(r->marketMaking->maxInventory <= 0.024 + 1e-9);
     QCOMPARE(r->series.time.size(), std::size_t(500));
     QCOMPARE(r->series.time.back(), 1800 * kSecond);
     QVERIFY(std::fabs(r->series.pnl.back() - (r->finalEquity - 10'000)) < 1e-6);
@@ -318,6 +324,23 @@ void TestSimulateJob::instrumentsMoveTogetherAndAPairTradesThem()
         return std::any_of(v.begin(), v.end(), [&](const auto &p) { return p.first == name; });
     };
     QVERIFY(has("beta") && has("zscore") && has("position_x"));
+}
+
+void TestSimulateJob::runsOfDaysGetTheFullStatistics()
+{
+    SimulateRequest r = request(4);
+    r.durationNs = 3 * 86400 * kSecond;
+    const auto result = runSimulate(r);
+    QVERIFY2(result, result ? "" : result.error().message.c_str());
+    QVERIFY(result->statistics);
+    const metrics::Statistics &s = *result->statistics;
+    QCOMPARE(s.totalDays, std::int64_t(3));
+    QCOMPARE(s.startDate, std::int64_t(1)); // days counted from the run's start
+    QCOMPARE(s.capital, 10'000.0);
+    // The last day's balance is the run's final equity, and the statistics' return is the job's.
+    QVERIFY(std::fabs(s.endBalance - result->finalEquity) < 1e-9);
+    QVERIFY(std::fabs(s.totalReturn - result->totalReturn) < 1e-12);
+    QVERIFY(s.totalTrades == static_cast<std::int64_t>(result->tradeCount));
 }
 
 QTEST_APPLESS_MAIN(TestSimulateJob)
