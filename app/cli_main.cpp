@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The Meridian authors
 //
-// `meridian-cli`: the headless tool. Subcommands: help, version, db, simulate, scenario. Later: backtest, optimize,
-// calibrate, import, serve.
+// `meridian-cli`: the headless tool. Subcommands: help, version, db, simulate, scenario, import. Later: backtest,
+// optimize, calibrate, serve.
 #include "app_environment.h"
+#include "cli_import.h"
 #include "cli_scenario.h"
 #include "cli_simulate.h"
 
@@ -50,6 +51,7 @@ private:
     int db(const QStringList &arguments);
     int simulate(const QStringList &arguments);
     int scenario(const QStringList &arguments);
+    int import(const QStringList &arguments);
     int dbFailure(const std::string &message);
     bool parse(QCommandLineParser &parser, const QStringList &arguments, const QString &command);
 
@@ -67,6 +69,7 @@ QList<Cli::Command> Cli::commands() const
         {QStringLiteral("db"), tr("Inspect, migrate or check a Meridian database"), &Cli::db},
         {QStringLiteral("simulate"), meridian::app::SimulateCommand::summary(), &Cli::simulate},
         {QStringLiteral("scenario"), meridian::app::ScenarioCommand::summary(), &Cli::scenario},
+        {QStringLiteral("import"), meridian::app::ImportCommand::summary(), &Cli::import},
     };
 }
 
@@ -179,6 +182,13 @@ int Cli::scenario(const QStringList &arguments)
 {
     meridian::app::ScenarioCommand command([this](const QString &text) { out(text); },
                                            [this](const QString &text) { err(text); });
+    return command.run(arguments);
+}
+
+int Cli::import(const QStringList &arguments)
+{
+    meridian::app::ImportCommand command([this](const QString &text) { out(text); },
+                                         [this](const QString &text) { err(text); });
     return command.run(arguments);
 }
 

@@ -207,6 +207,117 @@ Rows per table:
     </message>
 </context>
 <context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Import bar files (Binance klines, OHLCV CSV) into the database</source>
+        <translation>将 K 线文件（币安 K 线、OHLCV CSV）导入数据库</translation>
+    </message>
+    <message>
+        <source>Imports each file in one transaction: a file with a bad row is refused whole, naming the lines; gaps, duplicates, rows out of order and outliers are reported. Importing a file again changes nothing.</source>
+        <translation>每个文件在一个事务中导入：含有错误行的文件整体被拒绝，并指出行号；缺口、重复、乱序的行和异常值会被报告。再次导入同一文件不会改变任何内容。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>binance (12-column klines) or ohlcv (a header naming date, open, high, low, close, volume); default binance.</source>
+        <translation>binance（12 列 K 线）或 ohlcv（表头包含 date、open、high、low、close、volume）；默认 binance。</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>The instrument the bars are of.</source>
+        <translation>这些 K 线所属的品种。</translation>
+    </message>
+    <message>
+        <source>symbol</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>The venue (default none).</source>
+        <translation>交易场所（默认无）。</translation>
+    </message>
+    <message>
+        <source>venue</source>
+        <translation>交易场所</translation>
+    </message>
+    <message>
+        <source>The bar interval, such as 1m, 1h or 1d (default: inferred).</source>
+        <translation>K 线周期，如 1m、1h 或 1d（默认：自动推断）。</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>The zone of times written without one, such as +08:00 (default UTC).</source>
+        <translation>未写时区的时间所用的时区，如 +08:00（默认 UTC）。</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>The database file (default: the one in the data folder).</source>
+        <translation>数据库文件（默认：数据文件夹中的数据库）。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Print the reports as JSON, one object a file.</source>
+        <translation>以 JSON 输出报告，每个文件一个对象。</translation>
+    </message>
+    <message>
+        <source>The files to import.</source>
+        <translation>要导入的文件。</translation>
+    </message>
+    <message>
+        <source>meridian-cli import: %1
+</source>
+        <translation>meridian-cli import：%1
+</translation>
+    </message>
+    <message>
+        <source>--format must be binance or ohlcv, not &quot;%1&quot;</source>
+        <translation>--format 必须是 binance 或 ohlcv，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--symbol is required</source>
+        <translation>必须指定 --symbol</translation>
+    </message>
+    <message>
+        <source>--utc-offset must look like +08:00, not &quot;%1&quot;</source>
+        <translation>--utc-offset 的格式应类似 +08:00，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>name at least one file</source>
+        <translation>请至少指定一个文件</translation>
+    </message>
+    <message>
+        <source>%1: %2 bars of %3 (%4) from %5 to %6: %7 new, %8 updated, %9 unchanged
+</source>
+        <translation>%1：%3（%4）的 %2 根 K 线，从 %5 到 %6：新增 %7，更新 %8，未变 %9
+</translation>
+    </message>
+    <message>
+        <source>  no gaps, duplicates or outliers
+</source>
+        <translation>  无缺口、重复或异常值
+</translation>
+    </message>
+    <message>
+        <source>  line %1: %2: %3
+</source>
+        <translation>  第 %1 行：%2：%3
+</translation>
+    </message>
+</context>
+<context>
     <name>PlannedDock</name>
     <message>
         <source>Order Book</source>

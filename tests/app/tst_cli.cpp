@@ -34,6 +34,7 @@ private slots:
     void simulatePrintsOneJsonObjectAndStoresTheTask();
     void simulateRefusesBadInputByName();
     void savedScenarioDrivesASimulation();
+    void importReportsAndIsIdempotent();
 
 private:
     Run run(const QStringList &arguments);
@@ -68,7 +69,7 @@ void TestCli::helpListsCommands()
 {
     const Run r = run({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
-    for (const char *command : {"help", "version", "db", "simulate", "scenario"})
+    for (const char *command : {"help", "version", "db", "simulate", "scenario", "import"})
         QVERIFY2(r.out.contains(QLatin1String(command)), qPrintable(r.out));
 }
 
@@ -134,7 +135,7 @@ void TestCli::dbCheckRefusesCorruptFileWithoutTouchingIt()
 
 void TestCli::everyCommandHasHelp()
 {
-    for (const char *command : {"version", "db", "simulate", "scenario"}) {
+    for (const char *command : {"version", "db", "simulate", "scenario", "import"}) {
         const Run r = run({QLatin1String(command), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("meridian-cli %1").arg(QLatin1String(command))), qPrintable(r.out));
@@ -222,6 +223,47 @@ void TestCli::savedScenarioDrivesASimulation()
                                QStringLiteral("--period"), QStringLiteral("30m"), QStringLiteral("--database"), db});
     QVERIFY2(simulated.exitCode == 0, qPrintable(simulated.err));
     QVERIFY(simulated.out.contains(QStringLiteral("thin")));
+}
+
+void TestCli::importReportsAndIsIdempotent()
+{
+    const QString file =
+        QStringLiteral(MERIDIAN_TEST_DATA "/binance/klines/BTCUSDT_1h_2018-02-09_2025-03-31_ohlcv.csv");
+    if (!QFile::exists(file))
+        QSKIP(qPrintable(QStringLiteral("missing test data file %1 (set MERIDIAN_TEST_DATA)").arg(file)));
+    const QString db = m_home.filePath(QStringLiteral("import.sqlite"));
+    const QStringList arguments = {QStringLiteral("import"),
+                                   QStringLiteral("--format"),
+                                   QStringLiteral("ohlcv"),
+                                   QStringLiteral("--symbol"),
+                                   QStringLiteral("BTCUSDT"),
+                                   QStringLiteral("--json"),
+                                   QStringLiteral("--database"),
+                                   db,
+                                   file};
+    const Run first = run(arguments);
+    QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+    const QJsonObject report = QJsonDocument::fromJson(first.out.toUtf8()).object();
+    QCOMPARE(report.value(QStringLiteral("inserted")).toInt(), 62482);
+    QCOMPARE(report.value(QStringLiteral("interval")).toString(), QStringLiteral("1h"));
+    int gaps = 0;
+    for (const QJsonValue &issue : report.value(QStringLiteral("issues")).toArray())
+        gaps += issue.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("gap");
+    QCOMPARE(gaps, 25); // the 25 known halts (the other issues are hours that moved more than 5%)
+    const QJsonObject again = QJsonDocument::fromJson(run(arguments).out.toUtf8()).object();
+    QCOMPARE(again.value(QStringLiteral("inserted")).toInt(), 0);
+    QCOMPARE(again.value(QStringLiteral("unchanged")).toInt(), 62482);
+
+    const QString bad = m_home.filePath(QStringLiteral("bad.csv"));
+    {
+        QFile out(bad);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("date,open,high,low,close,volume\n2024-01-01,1,2,1,1.5,10\n2024-01-02,1,0.5,1,1,10\n");
+    }
+    const Run refused = run({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("ohlcv"),
+                             QStringLiteral("--symbol"), QStringLiteral("X"), QStringLiteral("--database"), db, bad});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("line 3: high 0.5 is below low 1")), qPrintable(refused.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
