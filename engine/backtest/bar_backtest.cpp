@@ -1,0 +1,479 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#include "backtest/bar_backtest.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace meridian::backtest {
+
+namespace {
+
+constexpr std::int64_t kDay = 86'400'000'000'000;
+
+double toDouble(const Decimal &d)
+{
+    return static_cast<double>(d.mantissa()) / std::pow(10.0, d.scale());
+}
+
+meridian_decimal toC(const Decimal &d)
+{
+    return meridian_decimal{d.mantissa(), d.scale(), 0};
+}
+
+struct Position
+{
+    std::int64_t quantity = 0;
+    double averagePrice = 0; // ticks
+    double tradePnl = 0;     // realised profit and fees of the round trip under way
+};
+
+/// The backtest: the strategy's host (StrategyServices) and the event loop.
+class Engine final : public strategy::StrategyServices
+{
+public:
+    Engine(const std::vector<BarSeries> &series, const BarBacktestConfig &config)
+        : m_series(series), m_config(config), m_runner(*this)
+    {
+        for (const BarSeries &s : series) {
+            const InstrumentSpec &spec = s.instrument.spec();
+            m_valuePerTickLot.push_back(toDouble(spec.tickSize) * toDouble(spec.lotSize) * toDouble(spec.multiplier));
+        }
+        m_positions.resize(series.size());
+        m_lastClose.assign(series.size(), 0);
+        m_cash = config.initialCapital;
+    }
+
+    Result<BarBacktestResult> run(const std::string &pluginPath, const std::string &parametersJson)
+    {
+        auto id = m_runner.addInstance(pluginPath, parametersJson);
+        if (!id)
+            return tl::unexpected(id.error());
+        m_id = *id;
+        if (auto started = m_runner.start(m_id); !started)
+            return fail(ErrorCode::ExternalFailure, "the strategy did not start: " + m_runner.lastError(m_id));
+        flush();
+
+        // Bars in the order of their close, ties by instrument.
+        std::vector<std::size_t> cursor(m_series.size(), 0);
+        std::size_t total = 0;
+        for (const BarSeries &s : m_series)
+            total += s.bars.size();
+        const std::size_t every = m_config.equityPoints ? std::max<std::size_t>(1, total / m_config.equityPoints) : 1;
+        for (std::size_t processed = 0; processed < total; ++processed) {
+            std::size_t next = m_series.size();
+            std::int64_t nextClose = 0;
+            for (std::size_t i = 0; i < m_series.size(); ++i) {
+                if (cursor[i] == m_series[i].bars.size())
+                    continue;
+                const std::int64_t close = m_series[i].bars[cursor[i]].openTime + m_series[i].durationNs;
+                if (next == m_series.size() || close < nextClose) {
+                    next = i;
+                    nextClose = close;
+                }
+            }
+            const Bar &bar = m_series[next].bars[cursor[next]++];
+            step(next, bar, nextClose);
+            if (processed % every == 0 || processed + 1 == total)
+                m_result.equity.emplace_back(nextClose, equity());
+            if (!m_failed && m_runner.state(m_id) != strategy::InstanceState::Running) {
+                m_failed = true;
+                m_result.strategyError = m_runner.lastError(m_id);
+            }
+        }
+        closeDay();
+        (void)m_runner.stop(m_id);
+        m_result.bars = total;
+        m_result.finalEquity = equity();
+        auto statistics = metrics::computeStatistics(m_result.days, m_config.initialCapital, m_result.trades,
+                                                     metrics::StatisticsOptions{m_config.annualDays, 0});
+        if (statistics)
+            m_result.statistics = *statistics;
+        else
+            m_result.statisticsError = statistics.error().message;
+        return std::move(m_result);
+    }
+
+private:
+    struct Order
+    {
+        std::uint64_t id;
+        std::size_t instrument;
+        meridian_order_request request;
+        std::int64_t placedAt;
+        bool taker;     // a limit that could trade when it arrived
+        bool triggered; // a stop-limit whose stop was hit
+    };
+
+    // ---- the event loop ----------------------------------------------------------------------------------
+
+    void step(std::size_t instrument, const Bar &bar, std::int64_t closeTime)
+    {
+        const std::int64_t day = closeTime / kDay;
+        if (m_haveDay && day != m_day)
+            closeDay();
+        m_day = day;
+        m_haveDay = true;
+        m_now = bar.openTime;
+        fillAgainst(instrument, bar);
+        flush();
+        m_now = closeTime;
+        m_lastClose[instrument] = bar.close;
+        if (m_failed)
+            return;
+        meridian_bar b{};
+        b.struct_size = sizeof b;
+        b.instrument = static_cast<meridian_instrument_id>(instrument) + 1;
+        b.open_time_ns = bar.openTime;
+        b.duration_ns = m_series[instrument].durationNs;
+        b.open = bar.open;
+        b.high = bar.high;
+        b.low = bar.low;
+        b.close = bar.close;
+        b.volume = bar.volume;
+        m_runner.onBar(b);
+        flush();
+    }
+
+    void fillAgainst(std::size_t instrument, const Bar &bar)
+    {
+        for (std::size_t k = 0; k < m_orders.size();) {
+            Order &o = m_orders[k];
+            if (o.instrument != instrument || o.placedAt > bar.openTime) {
+                ++k;
+                continue;
+            }
+            const meridian_order_request &r = o.request;
+            const bool buy = r.side == MERIDIAN_SIDE_BUY;
+            if (r.time_in_force == MERIDIAN_TIF_GTD && r.expiry_ns <= bar.openTime) {
+                notify(o, MERIDIAN_ORDER_EXPIRED, 0, 0, "expired");
+                m_orders.erase(m_orders.begin() + static_cast<std::ptrdiff_t>(k));
+                continue;
+            }
+            std::int64_t price = 0;
+            bool fills = false, maker = false;
+            const std::int64_t slip = buy ? m_config.slippageTicks : -m_config.slippageTicks;
+            switch (r.type) {
+            case MERIDIAN_ORDER_MARKET:
+                fills = true;
+                price = bar.open + slip;
+                break;
+            case MERIDIAN_ORDER_STOP_MARKET:
+            case MERIDIAN_ORDER_STOP_LIMIT: {
+                if (!o.triggered) {
+                    const bool hit = buy ? bar.high >= r.stop_price : bar.low <= r.stop_price;
+                    if (!hit)
+                        break;
+                    o.triggered = true;
+                    if (r.type == MERIDIAN_ORDER_STOP_MARKET) {
+                        fills = true;
+                        price = (buy ? std::max(r.stop_price, bar.open) : std::min(r.stop_price, bar.open)) + slip;
+                        break;
+                    }
+                }
+                [[fallthrough]];
+            }
+            case MERIDIAN_ORDER_LIMIT:
+                if (buy ? bar.low <= r.price : bar.high >= r.price) {
+                    fills = true;
+                    price = buy ? std::min(r.price, bar.open) : std::max(r.price, bar.open);
+                    maker = !o.taker && r.type == MERIDIAN_ORDER_LIMIT;
+                }
+                break;
+            default:
+                break;
+            }
+            if (fills) {
+                fill(o, std::max<std::int64_t>(1, price), maker);
+                m_orders.erase(m_orders.begin() + static_cast<std::ptrdiff_t>(k));
+                continue;
+            }
+            if (r.time_in_force == MERIDIAN_TIF_IOC || r.time_in_force == MERIDIAN_TIF_FOK) {
+                notify(o, MERIDIAN_ORDER_CANCELLED, 0, 0, "not filled on its first bar (IOC/FOK)");
+                m_orders.erase(m_orders.begin() + static_cast<std::ptrdiff_t>(k));
+                continue;
+            }
+            ++k;
+        }
+    }
+
+    void fill(const Order &o, std::int64_t price, bool maker)
+    {
+        const std::size_t i = o.instrument;
+        const std::int64_t quantity = o.request.quantity;
+        const std::int64_t signedQuantity = o.request.side == MERIDIAN_SIDE_BUY ? quantity : -quantity;
+        const double vpt = m_valuePerTickLot[i];
+        const double notional = static_cast<double>(price) * static_cast<double>(quantity) * vpt;
+        const double fee = notional * (maker ? m_config.makerFee : m_config.takerFee) +
+                           m_config.feePerLot * static_cast<double>(quantity);
+        m_cash -= static_cast<double>(signedQuantity) * static_cast<double>(price) * vpt + fee;
+        m_dayCommission += fee;
+        m_dayTurnover += notional;
+        ++m_dayFills;
+
+        Position &p = m_positions[i];
+        p.tradePnl -= fee;
+        const bool opening = p.quantity == 0 || (p.quantity > 0) == (signedQuantity > 0);
+        if (opening) {
+            p.averagePrice = (p.averagePrice * static_cast<double>(p.quantity) +
+                              static_cast<double>(price) * static_cast<double>(signedQuantity)) /
+                             static_cast<double>(p.quantity + signedQuantity);
+            p.quantity += signedQuantity;
+        } else {
+            const std::int64_t closing = std::min(std::abs(signedQuantity), std::abs(p.quantity));
+            const double direction = p.quantity > 0 ? 1.0 : -1.0;
+            p.tradePnl +=
+                (static_cast<double>(price) - p.averagePrice) * direction * static_cast<double>(closing) * vpt;
+            const bool wasLong = p.quantity > 0;
+            p.quantity += signedQuantity;
+            if (p.quantity == 0 || (p.quantity > 0) != wasLong) {
+                m_result.trades.push_back({p.tradePnl, wasLong});
+                p.tradePnl = 0;
+                p.averagePrice = p.quantity == 0 ? 0 : static_cast<double>(price);
+            }
+        }
+        m_result.fills.push_back({m_now, i, o.id, o.request.side, price, quantity, fee, maker});
+        notify(o, MERIDIAN_ORDER_FILLED, price, quantity, "", maker);
+    }
+
+    double equity() const
+    {
+        double value = m_cash;
+        for (std::size_t i = 0; i < m_positions.size(); ++i)
+            value += static_cast<double>(m_positions[i].quantity) * static_cast<double>(m_lastClose[i]) *
+                     m_valuePerTickLot[i];
+        return value;
+    }
+
+    void closeDay()
+    {
+        if (!m_haveDay)
+            return;
+        metrics::DailyResult d;
+        d.date = m_day;
+        d.balance = equity();
+        d.netPnl = d.balance - m_previousBalance;
+        d.commission = m_dayCommission;
+        d.turnover = m_dayTurnover;
+        d.trades = m_dayFills;
+        m_result.days.push_back(d);
+        m_previousBalance = d.balance;
+        m_dayCommission = m_dayTurnover = 0;
+        m_dayFills = 0;
+        m_haveDay = false;
+    }
+
+    /// Queues an order update; flush() delivers the queue once the strategy's callback has returned.
+    void notify(const Order &o, meridian_order_status status, std::int64_t fillPrice, std::int64_t fillQuantity,
+                const char *reason, bool maker = false)
+    {
+        meridian_order_update u{};
+        u.struct_size = sizeof u;
+        u.instrument = o.request.instrument;
+        u.order_id = o.id;
+        u.client_tag = o.request.client_tag;
+        u.status = status;
+        u.side = o.request.side;
+        u.time_ns = m_now;
+        u.price = o.request.price;
+        u.quantity = o.request.quantity;
+        u.filled_quantity = fillQuantity;
+        u.fill_price = fillPrice;
+        u.fill_quantity = fillQuantity;
+        if (fillQuantity > 0)
+            u.liquidity = maker ? MERIDIAN_LIQUIDITY_MAKER : MERIDIAN_LIQUIDITY_TAKER;
+        u.reason = {reason, std::char_traits<char>::length(reason)};
+        m_updates.push_back(u);
+    }
+
+    void flush()
+    {
+        // Delivering may make the strategy act, which may queue more.
+        for (std::size_t k = 0; k < m_updates.size(); ++k) {
+            const meridian_order_update u = m_updates[k];
+            m_runner.onOrder(m_id, u);
+        }
+        m_updates.clear();
+    }
+
+    // ---- StrategyServices ----------------------------------------------------------------------------------
+
+    meridian_status placeOrder(strategy::InstanceId, const meridian_order_request &r, std::uint64_t &orderId) override
+    {
+        if (r.instrument == 0 || r.instrument > m_series.size())
+            return MERIDIAN_STATUS_NOT_FOUND;
+        if (r.quantity <= 0 || (r.side != MERIDIAN_SIDE_BUY && r.side != MERIDIAN_SIDE_SELL))
+            return MERIDIAN_STATUS_INVALID_ARGUMENT;
+        const bool limit = r.type == MERIDIAN_ORDER_LIMIT;
+        const bool stop = r.type == MERIDIAN_ORDER_STOP_MARKET || r.type == MERIDIAN_ORDER_STOP_LIMIT;
+        if (!limit && !stop && r.type != MERIDIAN_ORDER_MARKET)
+            return MERIDIAN_STATUS_INVALID_ARGUMENT;
+        if ((limit || r.type == MERIDIAN_ORDER_STOP_LIMIT) && r.price <= 0)
+            return MERIDIAN_STATUS_INVALID_ARGUMENT;
+        const std::size_t i = r.instrument - 1;
+        orderId = m_nextOrderId++;
+        ++m_result.orders;
+        const std::int64_t last = m_lastClose[i];
+        const bool marketable = limit && last > 0 && (r.side == MERIDIAN_SIDE_BUY ? r.price >= last : r.price <= last);
+        Order o{orderId, i, r, m_now, marketable, false};
+        if (r.time_in_force == MERIDIAN_TIF_POST_ONLY && marketable) {
+            ++m_result.rejected;
+            notify(o, MERIDIAN_ORDER_REJECTED, 0, 0, "post-only order would take");
+            return MERIDIAN_STATUS_OK;
+        }
+        notify(o, MERIDIAN_ORDER_ACCEPTED, 0, 0, "");
+        m_orders.push_back(o);
+        return MERIDIAN_STATUS_OK;
+    }
+
+    meridian_status cancelOrder(strategy::InstanceId, std::uint64_t orderId) override
+    {
+        const auto it = std::find_if(m_orders.begin(), m_orders.end(), [&](const Order &o) { return o.id == orderId; });
+        if (it == m_orders.end())
+            return MERIDIAN_STATUS_NOT_FOUND;
+        notify(*it, MERIDIAN_ORDER_CANCELLED, 0, 0, "cancelled by the strategy");
+        m_orders.erase(it);
+        return MERIDIAN_STATUS_OK;
+    }
+
+    meridian_status modifyOrder(strategy::InstanceId, std::uint64_t orderId, std::int64_t price,
+                                std::int64_t quantity) override
+    {
+        const auto it = std::find_if(m_orders.begin(), m_orders.end(), [&](const Order &o) { return o.id == orderId; });
+        if (it == m_orders.end())
+            return MERIDIAN_STATUS_NOT_FOUND;
+        if (quantity <= 0 || price <= 0)
+            return MERIDIAN_STATUS_INVALID_ARGUMENT;
+        it->request.price = price;
+        it->request.quantity = quantity;
+        it->placedAt = m_now; // a changed order is a new one for the fill model: from the next bar
+        notify(*it, MERIDIAN_ORDER_MODIFIED, 0, 0, "");
+        return MERIDIAN_STATUS_OK;
+    }
+
+    meridian_status publishSignal(strategy::InstanceId, const meridian_signal &) override
+    {
+        return MERIDIAN_STATUS_OK; // a backtest has no signal pipeline to feed
+    }
+
+    meridian_status position(strategy::InstanceId, meridian_instrument_id instrument, meridian_position &out) override
+    {
+        if (instrument == 0 || instrument > m_series.size())
+            return MERIDIAN_STATUS_NOT_FOUND;
+        const Position &p = m_positions[instrument - 1];
+        out.instrument = instrument;
+        out.quantity = p.quantity;
+        out.average_price = std::llround(p.averagePrice);
+        const double vpt = m_valuePerTickLot[instrument - 1];
+        out.unrealized_pnl = std::llround((static_cast<double>(m_lastClose[instrument - 1]) - p.averagePrice) *
+                                          static_cast<double>(p.quantity) * vpt * 1e8);
+        return MERIDIAN_STATUS_OK;
+    }
+
+    meridian_status balance(strategy::InstanceId, std::string_view, meridian_balance &out) override
+    {
+        out.total = std::llround(equity() * 1e8);
+        out.available = std::llround(m_cash * 1e8);
+        return MERIDIAN_STATUS_OK;
+    }
+
+    meridian_status setTimer(strategy::InstanceId, std::uint64_t, std::int64_t, bool) override
+    {
+        return MERIDIAN_STATUS_UNSUPPORTED; // bars are the clock of a bar backtest
+    }
+    meridian_status cancelTimer(strategy::InstanceId, std::uint64_t) override { return MERIDIAN_STATUS_UNSUPPORTED; }
+    void log(strategy::InstanceId, meridian_log_level, std::string_view) override {}
+    void publishVariable(strategy::InstanceId, std::string_view name, double value) override
+    {
+        for (auto &[known, last] : m_result.variables)
+            if (known == name) {
+                last = value;
+                return;
+            }
+        m_result.variables.emplace_back(std::string(name), value);
+    }
+    std::int64_t nowNs() override { return m_now; }
+
+    meridian_status instrument(meridian_instrument_id instrument, meridian_instrument_info &info) override
+    {
+        if (instrument == 0 || instrument > m_series.size())
+            return MERIDIAN_STATUS_NOT_FOUND;
+        const InstrumentSpec &spec = m_series[instrument - 1].instrument.spec();
+        info.id = instrument;
+        info.symbol = {spec.symbol.data(), spec.symbol.size()};
+        info.venue = {spec.venue.data(), spec.venue.size()};
+        info.quote_currency = {spec.quoteCurrency.data(), spec.quoteCurrency.size()};
+        info.tick_size = toC(spec.tickSize);
+        info.lot_size = toC(spec.lotSize);
+        info.multiplier = toC(spec.multiplier);
+        info.min_quantity = m_series[instrument - 1].instrument.minQuantity().value();
+        return MERIDIAN_STATUS_OK;
+    }
+
+    meridian_status findInstrument(std::string_view symbol, meridian_instrument_id &instrument) override
+    {
+        for (std::size_t i = 0; i < m_series.size(); ++i)
+            if (m_series[i].instrument.symbol() == symbol) {
+                instrument = static_cast<meridian_instrument_id>(i) + 1;
+                return MERIDIAN_STATUS_OK;
+            }
+        return MERIDIAN_STATUS_NOT_FOUND;
+    }
+
+    const std::vector<BarSeries> &m_series;
+    BarBacktestConfig m_config;
+    strategy::StrategyRunner m_runner;
+    strategy::InstanceId m_id = 0;
+    std::vector<double> m_valuePerTickLot;
+    std::vector<Position> m_positions;
+    std::vector<std::int64_t> m_lastClose;
+    std::vector<Order> m_orders; // working, in the order placed
+    std::vector<meridian_order_update> m_updates;
+    std::uint64_t m_nextOrderId = 1;
+    double m_cash = 0;
+    std::int64_t m_now = 0;
+    std::int64_t m_day = 0;
+    bool m_haveDay = false;
+    bool m_failed = false;
+    double m_previousBalance = 0;
+    double m_dayCommission = 0, m_dayTurnover = 0;
+    std::int64_t m_dayFills = 0;
+    BarBacktestResult m_result;
+
+public:
+    void setPreviousBalance(double balance) { m_previousBalance = balance; }
+};
+
+} // namespace
+
+Result<BarBacktestResult> runBarBacktest(const std::vector<BarSeries> &series, const std::string &pluginPath,
+                                         const std::string &parametersJson, const BarBacktestConfig &config)
+{
+    if (series.empty())
+        return fail(ErrorCode::InvalidArgument, "backtest: no bars");
+    if (!(config.initialCapital > 0))
+        return fail(ErrorCode::InvalidArgument, "backtest: the initial capital must be positive");
+    for (const BarSeries &s : series) {
+        if (s.bars.empty())
+            return fail(ErrorCode::InvalidArgument, "backtest: no bars of " + s.instrument.symbol());
+        if (s.durationNs <= 0)
+            return fail(ErrorCode::InvalidArgument,
+                        "backtest: the bar duration of " + s.instrument.symbol() + " must be positive");
+        for (std::size_t i = 0; i < s.bars.size(); ++i) {
+            const Bar &b = s.bars[i];
+            if (i > 0 && b.openTime <= s.bars[i - 1].openTime)
+                return fail(ErrorCode::InvalidArgument, "backtest: bar " + std::to_string(i) + " of " +
+                                                            s.instrument.symbol() +
+                                                            " does not come after the one before");
+            if (b.low > b.high || b.open < b.low || b.open > b.high || b.close < b.low || b.close > b.high ||
+                b.low <= 0)
+                return fail(ErrorCode::InvalidArgument,
+                            "backtest: bar " + std::to_string(i) + " of " + s.instrument.symbol() + " is inconsistent");
+        }
+    }
+    Engine engine(series, config);
+    engine.setPreviousBalance(config.initialCapital);
+    return engine.run(pluginPath, parametersJson);
+}
+
+} // namespace meridian::backtest
