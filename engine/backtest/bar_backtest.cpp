@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The Meridian authors
 #include "backtest/bar_backtest.h"
 
+#include "strategy/live_variables.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -84,6 +86,7 @@ public:
         closeDay();
         (void)m_runner.stop(m_id);
         m_result.bars = total;
+        m_result.variables = m_variables.values();
         m_result.finalEquity = equity();
         auto statistics = metrics::computeStatistics(m_result.days, m_config.initialCapital, m_result.trades,
                                                      metrics::StatisticsOptions{m_config.annualDays, 0});
@@ -385,12 +388,7 @@ private:
     void log(strategy::InstanceId, meridian_log_level, std::string_view) override {}
     void publishVariable(strategy::InstanceId, std::string_view name, double value) override
     {
-        for (auto &[known, last] : m_result.variables)
-            if (known == name) {
-                last = value;
-                return;
-            }
-        m_result.variables.emplace_back(std::string(name), value);
+        m_variables.set(name, value);
     }
     std::int64_t nowNs() override { return m_now; }
 
@@ -439,6 +437,7 @@ private:
     double m_dayCommission = 0, m_dayTurnover = 0;
     std::int64_t m_dayFills = 0;
     BarBacktestResult m_result;
+    strategy::LiveVariables m_variables;
 
 public:
     void setPreviousBalance(double balance) { m_previousBalance = balance; }

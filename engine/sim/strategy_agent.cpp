@@ -421,12 +421,7 @@ void StrategyAgent::log(strategy::InstanceId, meridian_log_level level, std::str
 
 void StrategyAgent::publishVariable(strategy::InstanceId, std::string_view name, double value)
 {
-    for (auto &[known, last] : m_variables)
-        if (known == name) {
-            last = value;
-            return;
-        }
-    m_variables.emplace_back(std::string(name), value);
+    m_variables.set(name, value);
 }
 
 std::int64_t StrategyAgent::nowNs()

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sim/simulation.h"
+#include "strategy/live_variables.h"
 #include "strategy/strategy_runner.h"
 
 #include <meridian/trading.hpp>
@@ -47,7 +48,7 @@ public:
     bool failed() const;
     std::string error() const;
     /// The last value of each live variable the strategy published.
-    const std::vector<std::pair<std::string, double>> &variables() const { return m_variables; }
+    const std::vector<std::pair<std::string, double>> &variables() const { return m_variables.values(); }
     std::uint64_t ordersSent() const { return m_ordersSent; }
     /// Orders the exchange rejected, and the reason of the last one ("" when none).
     std::uint64_t ordersRejected() const { return m_ordersRejected; }
@@ -112,7 +113,7 @@ private:
     std::map<std::uint64_t, OrderInfo> m_orders; // live orders
     std::map<std::uint64_t, Timer> m_timers;
     std::uint64_t m_nextToken = 1;
-    std::vector<std::pair<std::string, double>> m_variables; // a handful: a linear search beats a map
+    strategy::LiveVariables m_variables;
     std::int64_t m_initialCash;
     std::int64_t m_bookIntervalNs = 0;
     std::int64_t m_barIntervalNs = 0;
