@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#pragma once
+
+#include "backtest/bar_backtest.h"
+#include "core/error.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+// Parameter optimisation of a strategy plugin over bar backtests: grid, random and genetic (NSGA-II,
+// several objectives) search, on a pool of threads.
+//
+// Every candidate is a point of the grid the ranges define (min, min + step, …, max; or the listed
+// choices). Candidates are evaluated independently and stored by their index, and every random draw comes
+// from a stream of the seed named by what it is for, so the results are the same on any number of threads.
+namespace meridian::backtest {
+
+struct ParameterRange
+{
+    std::string name;                  // as in the plugin's schema
+    double min = 0, max = 0, step = 1; // numbers: the grid min, min + step, … ≤ max
+    bool integer = true;               // write the values as whole numbers
+    std::vector<std::string> choices;  // when not empty: these texts (an enum), and min/max/step are unused
+};
+
+/// What to optimise: a figure of the backtest (see objectiveNames) and its direction.
+struct Objective
+{
+    std::string name = "sharpe_ratio";
+    bool maximize = true; // max_drawdown is minimised whatever this says
+};
+
+/// The figures an objective may name: sharpe_ratio, sortino_ratio, calmar_ratio, total_return,
+/// annual_return, return_drawdown_ratio, max_drawdown, win_rate, profit_factor, final_equity.
+std::vector<std::string> objectiveNames();
+
+struct OptimizeConfig
+{
+    enum class Method { Grid, Random, Genetic };
+    Method method = Method::Grid;
+    std::vector<Objective> objectives{Objective{}};
+    std::size_t samples = 100;   // Random: candidates drawn (without repeats, at most the grid's size)
+    std::size_t population = 40; // Genetic
+    std::size_t generations = 10;
+    std::uint64_t seed = 1;
+    unsigned threads = 0; // 0: all cores
+    BarBacktestConfig backtest;
+};
+
+struct Evaluation
+{
+    std::vector<double> values;     // per range: the number, or the index of the choice
+    std::string parametersJson;     // what the plugin got (the base parameters with these values)
+    std::vector<double> objectives; // per objective, in its natural sign; NaN when undefined
+    std::string error;              // why the backtest failed or had no statistics ("" when fine)
+    std::size_t rank = 0;           // Pareto front: 0 the best (Genetic: in the final population only)
+};
+
+struct OptimizeResult
+{
+    std::vector<Evaluation> evaluations; // every candidate evaluated, in the order they were chosen
+    std::vector<std::size_t> best;       // indices of the best: the first objective's best first (one
+                                         // objective) or the Pareto front (several)
+    std::size_t gridSize = 0;
+    bool cancelled = false;
+};
+
+/// Progress: evaluations done and planned. Called from the calling thread.
+using OptimizeProgress = std::function<void(std::size_t done, std::size_t total)>;
+
+/// Errors: InvalidArgument for an empty or bad range (naming it), an unknown objective, a grid too large for
+/// the grid method (over 1,000,000 points), a base that is not a JSON object.
+Result<OptimizeResult> optimize(const std::vector<BarSeries> &series, const std::string &pluginPath,
+                                const std::string &baseParametersJson, const std::vector<ParameterRange> &ranges,
+                                const OptimizeConfig &config, const OptimizeProgress &progress = {},
+                                const std::atomic<bool> *cancel = nullptr);
+
+} // namespace meridian::backtest

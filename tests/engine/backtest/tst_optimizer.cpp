@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+//
+// The optimiser over ma_cross backtests on Binance BTCUSDT hourly bars of 2024: every grid point equals a
+// backtest run on its own, one and two threads agree, random search is seeded, NSGA-II returns a front no
+// member of which dominates another, and cancelling stops the search.
+#include "backtest/optimizer.h"
+
+#include <QFile>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace meridian;
+using namespace meridian::backtest;
+
+namespace {
+
+constexpr std::int64_t kHour = 3'600'000'000'000;
+constexpr const char *kFile = MERIDIAN_TEST_DATA "/binance/klines/BTCUSDT_1h_2018-02-09_2025-03-31_ohlcv.csv";
+constexpr const char *kBase = R"({"order_size": 10, "stop_loss": 0, "take_profit": 0})";
+
+BarSeries bitcoin2024()
+{
+    InstrumentSpec spec;
+    spec.id = 1;
+    spec.symbol = "BTCUSDT";
+    spec.venue = "BINANCE";
+    spec.quoteCurrency = "USDT";
+    spec.tickSize = Decimal(1, 2);
+    spec.lotSize = Decimal(1, 3);
+    BarSeries s{*Instrument::create(spec), kHour, {}};
+    QFile file(QString::fromUtf8(kFile));
+    if (!file.open(QIODevice::ReadOnly))
+        return s;
+    file.readLine();
+    while (!file.atEnd()) {
+        const QList<QByteArray> f = file.readLine().trimmed().split(',');
+        if (!f[0].startsWith("2024"))
+            continue;
+        const auto ticks = [&](int i) { return std::llround(f[i].toDouble() * 100); };
+        const QDateTime t = QDateTime::fromString(QString::fromLatin1(f[0]), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        s.bars.push_back({QDateTime(t.date(), t.time(), Qt::UTC).toMSecsSinceEpoch() * 1'000'000, ticks(1), ticks(2),
+                          ticks(3), ticks(4), 0});
+    }
+    return s;
+}
+
+std::vector<ParameterRange> maRanges()
+{
+    return {{"fast_period", 5, 15, 5, true, {}}, {"slow_period", 20, 40, 10, true, {}}};
+}
+
+bool sameResults(const OptimizeResult &a, const OptimizeResult &b)
+{
+    if (a.evaluations.size() != b.evaluations.size() || a.best != b.best)
+        return false;
+    for (std::size_t i = 0; i < a.evaluations.size(); ++i)
+        if (a.evaluations[i].parametersJson != b.evaluations[i].parametersJson ||
+            a.evaluations[i].objectives != b.evaluations[i].objectives ||
+            a.evaluations[i].rank != b.evaluations[i].rank)
+            return false;
+    return true;
+}
+
+} // namespace
+
+class TestOptimizer : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void gridPointsAreTheirOwnBacktests();
+    void oneAndTwoThreadsAgree();
+    void randomSearchIsSeeded();
+    void geneticSearchReturnsAParetoFront();
+    void cancellingStops();
+    void refusesBadRanges();
+
+private:
+    std::vector<BarSeries> m_series; // one: BarSeries has no default (an Instrument is always valid)
+};
+
+void TestOptimizer::initTestCase()
+{
+    if (!QFile::exists(QString::fromUtf8(kFile)))
+        QSKIP(qPrintable(QStringLiteral("missing test data file %1 (set MERIDIAN_TEST_DATA)").arg(kFile)));
+    m_series = {bitcoin2024()};
+    QCOMPARE(m_series[0].bars.size(), std::size_t(8784)); // 366 days × 24 hours, no gap in 2024
+}
+
+void TestOptimizer::gridPointsAreTheirOwnBacktests()
+{
+    OptimizeConfig config;
+    config.threads = 2;
+    const auto r = optimize(m_series, MA_CROSS, kBase, maRanges(), config);
+    QVERIFY2(r, r ? "" : r.error().message.c_str());
+    QCOMPARE(r->gridSize, std::size_t(9));
+    QCOMPARE(r->evaluations.size(), std::size_t(9));
+    QCOMPARE(r->evaluations[0].values, (std::vector<double>{5, 20}));
+    QCOMPARE(r->evaluations[8].values, (std::vector<double>{15, 40}));
+    for (const Evaluation &e : r->evaluations) {
+        QVERIFY2(e.error.empty(), e.error.c_str());
+        const auto alone = runBarBacktest(m_series, MA_CROSS, e.parametersJson);
+        QVERIFY(alone && alone->statistics);
+        QCOMPARE(e.objectives[0], alone->statistics->sharpeRatio);
+    }
+    // best is ordered by Sharpe, highest first.
+    for (std::size_t i = 1; i < r->best.size(); ++i)
+        QVERIFY(r->evaluations[r->best[i - 1]].objectives[0] >= r->evaluations[r->best[i]].objectives[0]);
+    const Evaluation &top = r->evaluations[r->best.front()];
+    qInfo("best of 9 by Sharpe: %s, Sharpe %.3f", top.parametersJson.c_str(), top.objectives[0]);
+}
+
+void TestOptimizer::oneAndTwoThreadsAgree()
+{
+    OptimizeConfig config;
+    config.method = OptimizeConfig::Method::Genetic;
+    config.objectives = {{"sharpe_ratio", true}, {"max_drawdown", false}};
+    config.population = 8;
+    config.generations = 3;
+    config.seed = 11;
+    const std::vector<ParameterRange> ranges = {{"fast_period", 2, 40, 1, true, {}},
+                                                {"slow_period", 41, 200, 1, true, {}}};
+    config.threads = 1;
+    const auto one = optimize(m_series, MA_CROSS, kBase, ranges, config);
+    config.threads = 2;
+    const auto two = optimize(m_series, MA_CROSS, kBase, ranges, config);
+    QVERIFY(one && two);
+    QVERIFY(sameResults(*one, *two));
+}
+
+void TestOptimizer::randomSearchIsSeeded()
+{
+    OptimizeConfig config;
+    config.method = OptimizeConfig::Method::Random;
+    config.samples = 6;
+    config.threads = 2;
+    const std::vector<ParameterRange> ranges = {{"fast_period", 2, 40, 1, true, {}},
+                                                {"slow_period", 41, 200, 1, true, {}},
+                                                {"ma_type", 0, 0, 1, true, {"sma", "ema"}}};
+    config.seed = 3;
+    const auto a = optimize(m_series, MA_CROSS, kBase, ranges, config);
+    const auto b = optimize(m_series, MA_CROSS, kBase, ranges, config);
+    config.seed = 4;
+    const auto c = optimize(m_series, MA_CROSS, kBase, ranges, config);
+    QVERIFY(a && b && c);
+    QCOMPARE(a->evaluations.size(), std::size_t(6));
+    QVERIFY(sameResults(*a, *b));
+    QVERIFY(!sameResults(*a, *c));
+    for (const Evaluation &e : a->evaluations)
+        QVERIFY2(e.parametersJson.find("\"ma_type\":\"sma\"") != std::string::npos ||
+                     e.parametersJson.find("\"ma_type\":\"ema\"") != std::string::npos,
+                 e.parametersJson.c_str());
+}
+
+void TestOptimizer::geneticSearchReturnsAParetoFront()
+{
+    OptimizeConfig config;
+    config.method = OptimizeConfig::Method::Genetic;
+    config.objectives = {{"sharpe_ratio", true}, {"max_drawdown", false}};
+    config.population = 12;
+    config.generations = 4;
+    config.threads = 2;
+    const std::vector<ParameterRange> ranges = {{"fast_period", 2, 40, 1, true, {}},
+                                                {"slow_period", 41, 200, 1, true, {}}};
+    const auto r = optimize(m_series, MA_CROSS, kBase, ranges, config);
+    QVERIFY2(r, r ? "" : r.error().message.c_str());
+    QVERIFY(r->evaluations.size() > 12);
+    QVERIFY(!r->best.empty());
+    // No member of the front is beaten on both objectives by any evaluation.
+    for (const std::size_t f : r->best) {
+        const Evaluation &a = r->evaluations[f];
+        QCOMPARE(a.rank, std::size_t(0));
+        for (const Evaluation &b : r->evaluations) {
+            const bool beaten = b.objectives[0] >= a.objectives[0] && b.objectives[1] <= a.objectives[1] &&
+                                (b.objectives[0] > a.objectives[0] || b.objectives[1] < a.objectives[1]);
+            QVERIFY2(!beaten, a.parametersJson.c_str());
+        }
+    }
+    qInfo("NSGA-II: %zu evaluations, front of %zu", r->evaluations.size(), r->best.size());
+}
+
+void TestOptimizer::cancellingStops()
+{
+    std::atomic<bool> cancel{false};
+    std::size_t calls = 0;
+    OptimizeConfig config;
+    config.threads = 1;
+    const std::vector<ParameterRange> ranges = {{"fast_period", 2, 10, 1, true, {}},
+                                                {"slow_period", 41, 60, 1, true, {}}};
+    const auto r = optimize(
+        m_series, MA_CROSS, kBase, ranges, config,
+        [&](std::size_t done, std::size_t total) {
+            ++calls;
+            QCOMPARE(total, std::size_t(180));
+            if (done == 3)
+                cancel = true;
+        },
+        &cancel);
+    QVERIFY(r);
+    QVERIFY(r->cancelled);
+    QCOMPARE(r->evaluations.size(), std::size_t(3));
+    QCOMPARE(calls, std::size_t(3));
+}
+
+void TestOptimizer::refusesBadRanges()
+{
+    OptimizeConfig config;
+    const auto backwards = optimize(m_series, MA_CROSS, kBase, {{"fast_period", 10, 5, 1, true, {}}}, config);
+    QVERIFY(!backwards);
+    QVERIFY(backwards.error().message.find("fast_period") != std::string::npos);
+    config.objectives = {{"happiness", true}};
+    const auto objective = optimize(m_series, MA_CROSS, kBase, maRanges(), config);
+    QVERIFY(!objective);
+    QVERIFY(objective.error().message.find("happiness") != std::string::npos);
+    QVERIFY(!optimize(m_series, MA_CROSS, "[1]", maRanges(), OptimizeConfig{}));
+    // A parameter the plugin does not have fails each evaluation with the plugin's words.
+    const auto unknown = optimize(m_series, MA_CROSS, kBase, {{"speed", 1, 2, 1, true, {}}}, OptimizeConfig{});
+    QVERIFY(unknown);
+    QVERIFY(unknown->evaluations[0].error.find("speed") != std::string::npos);
+}
+
+QTEST_APPLESS_MAIN(TestOptimizer)
+#include "tst_optimizer.moc"
