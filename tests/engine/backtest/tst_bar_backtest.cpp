@@ -74,6 +74,7 @@ private slots:
     void aLookAheadProbeSeesNothingFromItsFuture();
     void refusesBadSeries();
     void fillModelRules();
+    void pairsTradingOnGoogleShareClasses();
 };
 
 void TestBarBacktest::maCrossSmallCaseByHand()
@@ -265,6 +266,59 @@ void TestBarBacktest::fillModelRules()
     QVERIFY(!makerOf(97, kHour));  // a stop
     QVERIFY(!makerOf(100, kHour)); // a marketable limit and a stop-limit
     QCOMPARE(r->rejected, std::uint64_t(1));
+}
+
+void TestBarBacktest::pairsTradingOnGoogleShareClasses()
+{
+    // LEAN daily bars of GOOG (class C) and GOOGL (class A), 2014-04-03 to 2021-03-31; prices in
+    // ten-thousandths of a dollar, which are the ticks here.
+    const QString folder = QStringLiteral(MERIDIAN_TEST_DATA "/pairs/");
+    const auto read = [&](const char *symbol, const QString &name) {
+        BarSeries s{instrument(symbol, Decimal(1, 4), Decimal(1, 0)), 24 * kHour, {}};
+        QFile file(folder + name);
+        if (!file.open(QIODevice::ReadOnly))
+            return s;
+        while (!file.atEnd()) {
+            const QList<QByteArray> f = file.readLine().trimmed().split(',');
+            const QDate d = QDate::fromString(QString::fromLatin1(f[0].left(8)), QStringLiteral("yyyyMMdd"));
+            s.bars.push_back({QDateTime(d, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() * 1'000'000, f[1].toLongLong(),
+                              f[2].toLongLong(), f[3].toLongLong(), f[4].toLongLong(), f[5].toLongLong()});
+        }
+        return s;
+    };
+    const QString goog = QStringLiteral("GOOG_daily_lean_20140403_20210331.csv");
+    if (!QFile::exists(folder + goog))
+        QSKIP(qPrintable(QStringLiteral("missing test data file %1 (set MERIDIAN_TEST_DATA)").arg(folder + goog)));
+    std::vector<BarSeries> pair{read("GOOG", goog),
+                                read("GOOGL", QStringLiteral("GOOGL_daily_lean_20140403_20210331.csv"))};
+    QCOMPARE(pair[0].bars.size(), std::size_t(1761));
+    QCOMPARE(pair[1].bars.size(), std::size_t(1761));
+    BarBacktestConfig config;
+    config.initialCapital = 1'000'000;
+    config.feePerLot = 0.005; // half a cent a share
+    const auto r = runBarBacktest(pair, PAIRS_TRADING,
+                                  R"({"symbol_y": "GOOGL", "symbol_x": "GOOG", "lookback": 60, "entry_threshold": 2.0,
+                                      "exit_threshold": 0.5, "stop_loss": 4.0, "position_size": 100})",
+                                  config);
+    QVERIFY2(r, r ? "" : r.error().message.c_str());
+    QVERIFY2(r->strategyError.empty(), r->strategyError.c_str());
+    std::size_t y = 0, x = 0;
+    for (const BacktestFill &f : r->fills)
+        (f.instrument == 1 ? y : x) += 1;
+    const auto variable = [&](const char *name) {
+        for (const auto &[n, v] : r->variables)
+            if (n == name)
+                return v;
+        return std::nan("");
+    };
+    qInfo("pairs_trading GOOGL/GOOG daily 2014-2021: %zu GOOGL and %zu GOOG fills, %zu round trips, final equity "
+          "%.2f, last beta %.4f",
+          y, x, r->trades.size(), r->finalEquity, variable("beta"));
+    QVERIFY(y >= 4 && x >= 4); // both legs, in and out more than once
+    QCOMPARE(y, x);            // each signal moves both legs
+    // The two share classes track each other: the rolling hedge ratio stays near one.
+    QVERIFY(std::fabs(variable("beta") - 1.0) < 0.25);
+    QVERIFY(r->statistics);
 }
 
 QTEST_APPLESS_MAIN(TestBarBacktest)
