@@ -427,4 +427,87 @@ Result<OptimizeResult> optimize(const std::vector<BarSeries> &series, const std:
     return search.finish();
 }
 
+namespace {
+
+/// The bars of each series that open in [from, to).
+std::vector<BarSeries> slice(const std::vector<BarSeries> &series, std::int64_t from, std::int64_t to)
+{
+    std::vector<BarSeries> out;
+    for (const BarSeries &s : series) {
+        BarSeries part{s.instrument, s.durationNs, {}};
+        for (const Bar &b : s.bars)
+            if (b.openTime >= from && b.openTime < to)
+                part.bars.push_back(b);
+        out.push_back(std::move(part));
+    }
+    return out;
+}
+
+bool allHaveBars(const std::vector<BarSeries> &series)
+{
+    return std::all_of(series.begin(), series.end(), [](const BarSeries &s) { return !s.bars.empty(); });
+}
+
+} // namespace
+
+Result<WalkForwardResult> walkForward(const std::vector<BarSeries> &series, const std::string &pluginPath,
+                                      const std::string &baseParametersJson, const std::vector<ParameterRange> &ranges,
+                                      const WalkForwardConfig &config, const std::atomic<bool> *cancel)
+{
+    if (config.inSampleNs <= 0 || config.outOfSampleNs <= 0 || config.stepNs < 0)
+        return fail(ErrorCode::InvalidArgument, "walk-forward: the window lengths must be positive");
+    if (series.empty() || !allHaveBars(series))
+        return fail(ErrorCode::InvalidArgument, "walk-forward: no bars");
+    std::int64_t first = series.front().bars.front().openTime, last = series.front().bars.back().openTime;
+    for (const BarSeries &s : series) {
+        first = std::min(first, s.bars.front().openTime);
+        last = std::max(last, s.bars.back().openTime + s.durationNs);
+    }
+    const std::int64_t step = config.stepNs ? config.stepNs : config.outOfSampleNs;
+    if (first + config.inSampleNs + config.outOfSampleNs > last)
+        return fail(ErrorCode::InvalidArgument, "walk-forward: the data is shorter than one in-sample and one "
+                                                "out-of-sample window");
+    WalkForwardResult result;
+    double growth = 1;
+    for (std::int64_t start = first; start + config.inSampleNs + config.outOfSampleNs <= last; start += step) {
+        if (cancel && cancel->load()) {
+            result.cancelled = true;
+            break;
+        }
+        WalkForwardWindow w;
+        w.inStart = start;
+        w.inEnd = w.outStart = start + config.inSampleNs;
+        w.outEnd = w.outStart + config.outOfSampleNs;
+        const std::vector<BarSeries> in = slice(series, w.inStart, w.inEnd);
+        const std::vector<BarSeries> out = slice(series, w.outStart, w.outEnd);
+        if (!allHaveBars(in) || !allHaveBars(out)) {
+            w.error = "no bars in the window";
+            result.windows.push_back(std::move(w));
+            continue;
+        }
+        auto optimized = optimize(in, pluginPath, baseParametersJson, ranges, config.optimize, {}, cancel);
+        if (!optimized)
+            return tl::unexpected(optimized.error());
+        if (optimized->cancelled) {
+            result.cancelled = true;
+            break;
+        }
+        const Evaluation &best = optimized->evaluations[optimized->best.front()];
+        w.parametersJson = best.parametersJson;
+        w.inSampleObjective = best.objectives.front();
+        auto tested = runBarBacktest(out, pluginPath, w.parametersJson, config.optimize.backtest);
+        if (!tested) {
+            w.error = tested.error().message;
+        } else {
+            w.outOfSampleReturn = tested->finalEquity / config.optimize.backtest.initialCapital - 1;
+            w.outOfSampleFills = tested->fills.size();
+            w.outOfSampleObjective = figure(*tested, config.optimize.objectives.front().name);
+            growth *= 1 + w.outOfSampleReturn;
+        }
+        result.windows.push_back(std::move(w));
+    }
+    result.compoundedReturn = growth - 1;
+    return result;
+}
+
 } // namespace meridian::backtest

@@ -79,4 +79,38 @@ Result<OptimizeResult> optimize(const std::vector<BarSeries> &series, const std:
                                 const OptimizeConfig &config, const OptimizeProgress &progress = {},
                                 const std::atomic<bool> *cancel = nullptr);
 
+/// Walk-forward analysis: optimise on an in-sample window, then backtest the best parameters (by the first
+/// objective) on the out-of-sample window that follows it; then move both forward by step. Each
+/// out-of-sample run starts flat, with its indicators cold, as a strategy deployed on that day would.
+struct WalkForwardConfig
+{
+    std::int64_t inSampleNs = 0;
+    std::int64_t outOfSampleNs = 0;
+    std::int64_t stepNs = 0; // 0: the out-of-sample length (windows that tile the data)
+    OptimizeConfig optimize;
+};
+
+struct WalkForwardWindow
+{
+    std::int64_t inStart = 0, inEnd = 0, outStart = 0, outEnd = 0; // ns; a bar belongs where it opens
+    std::string parametersJson;                                    // the in-sample best
+    double inSampleObjective = 0;                                  // its first objective in sample
+    double outOfSampleObjective = 0;
+    double outOfSampleReturn = 0;
+    std::size_t outOfSampleFills = 0;
+    std::string error; // why the window has no out-of-sample figures ("" when it has)
+};
+
+struct WalkForwardResult
+{
+    std::vector<WalkForwardWindow> windows;
+    double compoundedReturn = 0; // of the out-of-sample returns, one after another
+    bool cancelled = false;
+};
+
+/// Errors: InvalidArgument for non-positive lengths or data shorter than one window; as optimize().
+Result<WalkForwardResult> walkForward(const std::vector<BarSeries> &series, const std::string &pluginPath,
+                                      const std::string &baseParametersJson, const std::vector<ParameterRange> &ranges,
+                                      const WalkForwardConfig &config, const std::atomic<bool> *cancel = nullptr);
+
 } // namespace meridian::backtest

@@ -76,6 +76,7 @@ private slots:
     void geneticSearchReturnsAParetoFront();
     void cancellingStops();
     void refusesBadRanges();
+    void walkForwardTestsOutOfSample();
 
 private:
     std::vector<BarSeries> m_series; // one: BarSeries has no default (an Instrument is always valid)
@@ -219,6 +220,40 @@ void TestOptimizer::refusesBadRanges()
     const auto unknown = optimize(m_series, MA_CROSS, kBase, {{"speed", 1, 2, 1, true, {}}}, OptimizeConfig{});
     QVERIFY(unknown);
     QVERIFY(unknown->evaluations[0].error.find("speed") != std::string::npos);
+}
+
+void TestOptimizer::walkForwardTestsOutOfSample()
+{
+    constexpr std::int64_t kDay = 24 * kHour;
+    WalkForwardConfig config;
+    config.inSampleNs = 60 * kDay;
+    config.outOfSampleNs = 30 * kDay;
+    config.optimize.threads = 2;
+    const auto r = walkForward(m_series, MA_CROSS, kBase, maRanges(), config);
+    QVERIFY2(r, r ? "" : r.error().message.c_str());
+    QCOMPARE(r->windows.size(), std::size_t(10)); // (366 − 60) / 30 whole windows in 2024
+    double growth = 1;
+    for (std::size_t i = 0; i < r->windows.size(); ++i) {
+        const WalkForwardWindow &w = r->windows[i];
+        QVERIFY2(w.error.empty(), w.error.c_str());
+        QCOMPARE(w.inEnd, w.outStart); // out of sample starts where in sample ends: nothing seen twice
+        QCOMPARE(w.outEnd - w.outStart, 30 * kDay);
+        if (i > 0)
+            QCOMPARE(w.inStart, r->windows[i - 1].inStart + 30 * kDay);
+        // The out-of-sample figures are those of a backtest of that month alone with the chosen parameters.
+        std::vector<BarSeries> month{BarSeries{m_series[0].instrument, kHour, {}}};
+        for (const Bar &b : m_series[0].bars)
+            if (b.openTime >= w.outStart && b.openTime < w.outEnd)
+                month[0].bars.push_back(b);
+        const auto alone = runBarBacktest(month, MA_CROSS, w.parametersJson);
+        QVERIFY(alone);
+        QVERIFY(std::fabs(w.outOfSampleReturn - (alone->finalEquity / 100'000 - 1)) < 1e-12);
+        growth *= 1 + w.outOfSampleReturn;
+    }
+    QVERIFY(std::fabs(r->compoundedReturn - (growth - 1)) < 1e-12);
+    qInfo("walk-forward 60/30 days over 2024: compounded out-of-sample return %.4f", r->compoundedReturn);
+    config.outOfSampleNs = 400 * kDay;
+    QVERIFY(!walkForward(m_series, MA_CROSS, kBase, maRanges(), config));
 }
 
 QTEST_APPLESS_MAIN(TestOptimizer)
