@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The Meridian authors
 #include "backtest/bar_backtest.h"
 
+#include "backtest/account.h"
 #include "strategy/live_variables.h"
 
 #include <algorithm>
@@ -18,33 +19,32 @@ double toDouble(const Decimal &d)
     return static_cast<double>(d.mantissa()) / std::pow(10.0, d.scale());
 }
 
+std::vector<double> valuesPerTickLot(const std::vector<BarSeries> &series)
+{
+    std::vector<double> out;
+    for (const BarSeries &s : series) {
+        const InstrumentSpec &spec = s.instrument.spec();
+        out.push_back(toDouble(spec.tickSize) * toDouble(spec.lotSize) * toDouble(spec.multiplier));
+    }
+    return out;
+}
+
 meridian_decimal toC(const Decimal &d)
 {
     return meridian_decimal{d.mantissa(), d.scale(), 0};
 }
-
-struct Position
-{
-    std::int64_t quantity = 0;
-    double averagePrice = 0; // ticks
-    double tradePnl = 0;     // realised profit and fees of the round trip under way
-};
 
 /// The backtest: the strategy's host (StrategyServices) and the event loop.
 class Engine final : public strategy::StrategyServices
 {
 public:
     Engine(const std::vector<BarSeries> &series, const BarBacktestConfig &config)
-        : m_series(series), m_config(config), m_runner(*this)
-    {
-        for (const BarSeries &s : series) {
-            const InstrumentSpec &spec = s.instrument.spec();
-            m_valuePerTickLot.push_back(toDouble(spec.tickSize) * toDouble(spec.lotSize) * toDouble(spec.multiplier));
-        }
-        m_positions.resize(series.size());
-        m_lastClose.assign(series.size(), 0);
-        m_cash = config.initialCapital;
-    }
+        : m_series(series),
+          m_config(config),
+          m_runner(*this),
+          m_account(config.initialCapital, valuesPerTickLot(series),
+                    Account::Fees{config.makerFee, config.takerFee, config.feePerLot})
+    {}
 
     Result<BarBacktestResult> run(const std::string &pluginPath, const std::string &parametersJson)
     {
@@ -77,17 +77,19 @@ public:
             const Bar &bar = m_series[next].bars[cursor[next]++];
             step(next, bar, nextClose);
             if (processed % every == 0 || processed + 1 == total)
-                m_result.equity.emplace_back(nextClose, equity());
+                m_result.equity.emplace_back(nextClose, m_account.equity());
             if (!m_failed && m_runner.state(m_id) != strategy::InstanceState::Running) {
                 m_failed = true;
                 m_result.strategyError = m_runner.lastError(m_id);
             }
         }
-        closeDay();
+        m_account.closeDay();
         (void)m_runner.stop(m_id);
         m_result.bars = total;
         m_result.variables = m_variables.values();
-        m_result.finalEquity = equity();
+        m_result.finalEquity = m_account.equity();
+        m_result.days = m_account.days();
+        m_result.trades = m_account.trades();
         auto statistics = metrics::computeStatistics(m_result.days, m_config.initialCapital, m_result.trades,
                                                      metrics::StatisticsOptions{m_config.annualDays, 0});
         if (statistics)
@@ -112,16 +114,12 @@ private:
 
     void step(std::size_t instrument, const Bar &bar, std::int64_t closeTime)
     {
-        const std::int64_t day = closeTime / kDay;
-        if (m_haveDay && day != m_day)
-            closeDay();
-        m_day = day;
-        m_haveDay = true;
+        m_account.day(closeTime / kDay);
         m_now = bar.openTime;
         fillAgainst(instrument, bar);
         flush();
         m_now = closeTime;
-        m_lastClose[instrument] = bar.close;
+        m_account.mark(instrument, bar.close);
         if (m_failed)
             return;
         meridian_bar b{};
@@ -202,68 +200,11 @@ private:
 
     void fill(const Order &o, std::int64_t price, bool maker)
     {
-        const std::size_t i = o.instrument;
         const std::int64_t quantity = o.request.quantity;
         const std::int64_t signedQuantity = o.request.side == MERIDIAN_SIDE_BUY ? quantity : -quantity;
-        const double vpt = m_valuePerTickLot[i];
-        const double notional = static_cast<double>(price) * static_cast<double>(quantity) * vpt;
-        const double fee = notional * (maker ? m_config.makerFee : m_config.takerFee) +
-                           m_config.feePerLot * static_cast<double>(quantity);
-        m_cash -= static_cast<double>(signedQuantity) * static_cast<double>(price) * vpt + fee;
-        m_dayCommission += fee;
-        m_dayTurnover += notional;
-        ++m_dayFills;
-
-        Position &p = m_positions[i];
-        p.tradePnl -= fee;
-        const bool opening = p.quantity == 0 || (p.quantity > 0) == (signedQuantity > 0);
-        if (opening) {
-            p.averagePrice = (p.averagePrice * static_cast<double>(p.quantity) +
-                              static_cast<double>(price) * static_cast<double>(signedQuantity)) /
-                             static_cast<double>(p.quantity + signedQuantity);
-            p.quantity += signedQuantity;
-        } else {
-            const std::int64_t closing = std::min(std::abs(signedQuantity), std::abs(p.quantity));
-            const double direction = p.quantity > 0 ? 1.0 : -1.0;
-            p.tradePnl +=
-                (static_cast<double>(price) - p.averagePrice) * direction * static_cast<double>(closing) * vpt;
-            const bool wasLong = p.quantity > 0;
-            p.quantity += signedQuantity;
-            if (p.quantity == 0 || (p.quantity > 0) != wasLong) {
-                m_result.trades.push_back({p.tradePnl, wasLong});
-                p.tradePnl = 0;
-                p.averagePrice = p.quantity == 0 ? 0 : static_cast<double>(price);
-            }
-        }
-        m_result.fills.push_back({m_now, i, o.id, o.request.side, price, quantity, fee, maker});
+        const double fee = m_account.fill(o.instrument, signedQuantity, price, maker);
+        m_result.fills.push_back({m_now, o.instrument, o.id, o.request.side, price, quantity, fee, maker});
         notify(o, MERIDIAN_ORDER_FILLED, price, quantity, "", maker);
-    }
-
-    double equity() const
-    {
-        double value = m_cash;
-        for (std::size_t i = 0; i < m_positions.size(); ++i)
-            value += static_cast<double>(m_positions[i].quantity) * static_cast<double>(m_lastClose[i]) *
-                     m_valuePerTickLot[i];
-        return value;
-    }
-
-    void closeDay()
-    {
-        if (!m_haveDay)
-            return;
-        metrics::DailyResult d;
-        d.date = m_day;
-        d.balance = equity();
-        d.netPnl = d.balance - m_previousBalance;
-        d.commission = m_dayCommission;
-        d.turnover = m_dayTurnover;
-        d.trades = m_dayFills;
-        m_result.days.push_back(d);
-        m_previousBalance = d.balance;
-        m_dayCommission = m_dayTurnover = 0;
-        m_dayFills = 0;
-        m_haveDay = false;
     }
 
     /// Queues an order update; flush() delivers the queue once the strategy's callback has returned.
@@ -316,7 +257,7 @@ private:
         const std::size_t i = r.instrument - 1;
         orderId = m_nextOrderId++;
         ++m_result.orders;
-        const std::int64_t last = m_lastClose[i];
+        const std::int64_t last = m_account.markOf(i);
         const bool marketable = limit && last > 0 && (r.side == MERIDIAN_SIDE_BUY ? r.price >= last : r.price <= last);
         Order o{orderId, i, r, m_now, marketable, false};
         if (r.time_in_force == MERIDIAN_TIF_POST_ONLY && marketable) {
@@ -363,20 +304,19 @@ private:
     {
         if (instrument == 0 || instrument > m_series.size())
             return MERIDIAN_STATUS_NOT_FOUND;
-        const Position &p = m_positions[instrument - 1];
+        const std::size_t i = instrument - 1;
         out.instrument = instrument;
-        out.quantity = p.quantity;
-        out.average_price = std::llround(p.averagePrice);
-        const double vpt = m_valuePerTickLot[instrument - 1];
-        out.unrealized_pnl = std::llround((static_cast<double>(m_lastClose[instrument - 1]) - p.averagePrice) *
-                                          static_cast<double>(p.quantity) * vpt * 1e8);
+        out.quantity = m_account.position(i);
+        out.average_price = std::llround(m_account.averagePrice(i));
+        out.unrealized_pnl = std::llround((static_cast<double>(m_account.markOf(i)) - m_account.averagePrice(i)) *
+                                          static_cast<double>(out.quantity) * m_account.valuePerTickLot(i) * 1e8);
         return MERIDIAN_STATUS_OK;
     }
 
     meridian_status balance(strategy::InstanceId, std::string_view, meridian_balance &out) override
     {
-        out.total = std::llround(equity() * 1e8);
-        out.available = std::llround(m_cash * 1e8);
+        out.total = std::llround(m_account.equity() * 1e8);
+        out.available = std::llround(m_account.cash() * 1e8);
         return MERIDIAN_STATUS_OK;
     }
 
@@ -422,25 +362,14 @@ private:
     BarBacktestConfig m_config;
     strategy::StrategyRunner m_runner;
     strategy::InstanceId m_id = 0;
-    std::vector<double> m_valuePerTickLot;
-    std::vector<Position> m_positions;
-    std::vector<std::int64_t> m_lastClose;
+    Account m_account;
     std::vector<Order> m_orders; // working, in the order placed
     std::vector<meridian_order_update> m_updates;
     std::uint64_t m_nextOrderId = 1;
-    double m_cash = 0;
     std::int64_t m_now = 0;
-    std::int64_t m_day = 0;
-    bool m_haveDay = false;
     bool m_failed = false;
-    double m_previousBalance = 0;
-    double m_dayCommission = 0, m_dayTurnover = 0;
-    std::int64_t m_dayFills = 0;
     BarBacktestResult m_result;
     strategy::LiveVariables m_variables;
-
-public:
-    void setPreviousBalance(double balance) { m_previousBalance = balance; }
 };
 
 } // namespace
@@ -471,7 +400,6 @@ Result<BarBacktestResult> runBarBacktest(const std::vector<BarSeries> &series, c
         }
     }
     Engine engine(series, config);
-    engine.setPreviousBalance(config.initialCapital);
     return engine.run(pluginPath, parametersJson);
 }
 
