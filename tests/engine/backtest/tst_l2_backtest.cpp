@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+//
+// The order-book backtest's queue model, event by event on hand-made streams (worked in the comments), with
+// latency, and fixed_spread_mm replayed over the real LOBSTER AAPL sample.
+#include "backtest/l2_backtest.h"
+
+#include <QFile>
+#include <QtTest>
+
+using namespace meridian;
+using namespace meridian::backtest;
+
+namespace {
+
+Instrument toy()
+{
+    InstrumentSpec spec;
+    spec.id = 1;
+    spec.symbol = "TOY";
+    spec.venue = "TEST";
+    spec.tickSize = Decimal(1, 0);
+    spec.lotSize = Decimal(1, 0);
+    return *Instrument::create(spec);
+}
+
+DepthEvent level(std::int64_t t, Side side, std::int64_t price, std::int64_t quantity)
+{
+    return {t, DepthEvent::Kind::Level, side, price, quantity};
+}
+
+DepthEvent trade(std::int64_t t, Side side, std::int64_t price, std::int64_t quantity)
+{
+    return {t, DepthEvent::Kind::Trade, side, price, quantity};
+}
+
+std::string script(const std::string &entries)
+{
+    return "{\"script\": \"" + entries + "\"}";
+}
+
+} // namespace
+
+class TestL2Backtest : public QObject
+{
+    Q_OBJECT
+private slots:
+    void queuePositionDecidesTheFills();
+    void aMarketableLimitTakesTheDisplayedDepth();
+    void latencyDelaysTheArrival();
+    void fixedSpreadMarketMakerOnLobsterAapl();
+    void refusesEventsOutOfOrder();
+};
+
+void TestL2Backtest::queuePositionDecidesTheFills()
+{
+    // Our bid of 5 at 100 joins 10 displayed there: 10 ahead. A trade of 4 leaves 6 ahead, and the level's
+    // fall to 6 is that trade, not cancellations. Its fall to 3 is 3 cancelled of 6: half the queue, so 3
+    // ahead. A trade of 5 takes those 3 and 2 of ours (maker). The ask then comes down to 100: the rest, 3,
+    // fills at our price.
+    const std::vector<DepthEvent> events = {level(1, Side::Buy, 100, 10), level(2, Side::Sell, 101, 10),
+                                            trade(3, Side::Buy, 100, 4),  level(3, Side::Buy, 100, 6),
+                                            level(4, Side::Buy, 100, 3),  trade(5, Side::Buy, 100, 5),
+                                            level(5, Side::Buy, 100, 0),  level(6, Side::Sell, 100, 7)};
+    const auto r = runL2Backtest(toy(), events, ORDERS, script("0:buy:limit:100:0:5:gtc"));
+    QVERIFY2(r, r ? "" : r.error().message.c_str());
+    QVERIFY2(r->strategyError.empty(), r->strategyError.c_str());
+    QCOMPARE(r->fills.size(), std::size_t(2));
+    QCOMPARE(r->fills[0].time, std::int64_t(5));
+    QCOMPARE(r->fills[0].quantity, 2);
+    QVERIFY(r->fills[0].maker);
+    QCOMPARE(r->fills[1].time, std::int64_t(6));
+    QCOMPARE(r->fills[1].quantity, 3);
+    QCOMPARE(r->fills[1].price, 100);
+    QCOMPARE(r->orders, std::uint64_t(1));
+}
+
+void TestL2Backtest::aMarketableLimitTakesTheDisplayedDepth()
+{
+    // Bids 100 × 3 and 99 × 4. Seeing the second book, the script sells 5 at 99: 3 at 100 and 2 at 99 (taker),
+    // nothing left to rest. A post-only sell at 100 sent on the same book would take, so it is rejected.
+    const std::vector<DepthEvent> events = {level(1, Side::Buy, 99, 4), level(2, Side::Buy, 100, 3),
+                                            level(3, Side::Sell, 102, 1)};
+    const auto r = runL2Backtest(toy(), events, ORDERS, script("1:sell:limit:99:0:5:gtc;1:sell:limit:100:0:1:post"));
+    QVERIFY2(r, r ? "" : r.error().message.c_str());
+    QCOMPARE(r->fills.size(), std::size_t(2));
+    QCOMPARE(r->fills[0].price, 100);
+    QCOMPARE(r->fills[0].quantity, 3);
+    QCOMPARE(r->fills[1].price, 99);
+    QCOMPARE(r->fills[1].quantity, 2);
+    QVERIFY(!r->fills[0].maker && !r->fills[1].maker);
+    const auto status = [&](const char *name) {
+        for (const auto &[n, v] : r->variables)
+            if (n == name)
+                return v;
+        return -1.0;
+    };
+    QCOMPARE(status("status_2"), double(MERIDIAN_ORDER_REJECTED));
+}
+
+void TestL2Backtest::latencyDelaysTheArrival()
+{
+    // The order is sent on the first book (t = 10) and reaches the book 5 later; by then the level has grown
+    // from 2 to 9, all of it ahead. A trade of 9 at t = 20 only clears the queue; one of 3 at t = 30 fills 3.
+    // The strategy saw the first book 2 late: at 12, so its order arrives at 17.
+    const std::vector<DepthEvent> events = {level(10, Side::Buy, 100, 2), level(16, Side::Buy, 100, 9),
+                                            trade(20, Side::Buy, 100, 9), level(20, Side::Buy, 100, 0),
+                                            trade(30, Side::Buy, 100, 3)};
+    L2BacktestConfig config;
+    config.entryLatencyNs = 5;
+    config.marketDataLatencyNs = 2;
+    const auto r = runL2Backtest(toy(), events, ORDERS, script("0:buy:limit:100:0:3:gtc"), config);
+    QVERIFY2(r, r ? "" : r.error().message.c_str());
+    QCOMPARE(r->fills.size(), std::size_t(1));
+    QCOMPARE(r->fills[0].time, std::int64_t(30));
+    QCOMPARE(r->fills[0].quantity, 3);
+}
+
+void TestL2Backtest::fixedSpreadMarketMakerOnLobsterAapl()
+{
+    const QString base =
+        QStringLiteral(MERIDIAN_TEST_DATA "/lobster/AAPL_2012-06-21_34200000_57600000_%1_10.rows1-999.csv");
+    if (!QFile::exists(base.arg(QStringLiteral("message"))))
+        QSKIP(qPrintable(QStringLiteral("missing test data file %1 (set MERIDIAN_TEST_DATA)")
+                             .arg(base.arg(QStringLiteral("message")))));
+    const auto messages = book::readLobsterMessages(base.arg(QStringLiteral("message")).toStdString());
+    const auto levels = book::readLobsterBook(base.arg(QStringLiteral("orderbook")).toStdString());
+    QVERIFY(messages && levels);
+    const std::vector<DepthEvent> events = depthEventsFromLobster(*messages, *levels);
+    QVERIFY(events.size() > 999);
+    InstrumentSpec spec;
+    spec.id = 1;
+    spec.symbol = "AAPL";
+    spec.venue = "NASDAQ";
+    spec.tickSize = Decimal(1, 4); // LOBSTER prices are in ten-thousandths of a dollar
+    spec.lotSize = Decimal(1, 0);
+    L2BacktestConfig config;
+    config.entryLatencyNs = 100'000;
+    config.marketDataLatencyNs = 100'000;
+    const auto r = runL2Backtest(*Instrument::create(spec), events, FIXED_SPREAD_MM,
+                                 R"({"half_spread_ticks": 100, "order_size": 100, "max_inventory": 1000,
+                                     "refresh_ms": 100})",
+                                 config);
+    QVERIFY2(r, r ? "" : r.error().message.c_str());
+    QVERIFY2(r->strategyError.empty(), r->strategyError.c_str());
+    qInfo("fixed_spread_mm on LOBSTER AAPL (%zu events): %llu book callbacks, %llu orders, %zu fills", events.size(),
+          (unsigned long long)r->bookCallbacks, (unsigned long long)r->orders, r->fills.size());
+    QVERIFY(r->bookCallbacks > 100);
+    QVERIFY(r->orders > 2);
+    for (const BacktestFill &f : r->fills)
+        QVERIFY(f.maker); // post-only quotes
+}
+
+void TestL2Backtest::refusesEventsOutOfOrder()
+{
+    const auto r = runL2Backtest(toy(), {level(5, Side::Buy, 100, 1), level(4, Side::Buy, 100, 2)}, ORDERS, "{}");
+    QVERIFY(!r);
+    QVERIFY(r.error().message.find("event 1 is earlier") != std::string::npos);
+}
+
+QTEST_APPLESS_MAIN(TestL2Backtest)
+#include "tst_l2_backtest.moc"
