@@ -120,8 +120,8 @@ private:
             deliverTrade(t);
             return;
         }
-        const std::int64_t before = m_book.volumeAt(e.side, Price(e.price)).value();
-        (void)m_book.set(e.side, Price(e.price), Quantity(e.quantity));
+        const std::int64_t before =
+            m_book.exchange(e.side, Price(e.price), Quantity(e.quantity)).value_or(Quantity(0)).value();
         levelChanged(e.side, e.price, before, e.quantity);
         crossed();
         const auto bid = m_book.bestBid(), ask = m_book.bestAsk();
@@ -188,6 +188,8 @@ private:
     /// The opposite best reaching a resting order fills it at its price.
     void crossed()
     {
+        if (m_working.empty())
+            return;
         const auto bid = m_book.bestBid(), ask = m_book.bestAsk();
         for (std::size_t k = 0; k < m_working.size();) {
             const Working &w = m_working[k];
@@ -289,15 +291,15 @@ private:
 
     void takeSnapshot(std::vector<meridian_level> &bids, std::vector<meridian_level> &asks) const
     {
-        bids.clear();
-        asks.clear();
-        for (std::size_t i = 0; i < m_config.bookLevels && i < m_book.levelCount(Side::Buy); ++i) {
+        bids.resize(std::min(m_config.bookLevels, m_book.levelCount(Side::Buy)));
+        asks.resize(std::min(m_config.bookLevels, m_book.levelCount(Side::Sell)));
+        for (std::size_t i = 0; i < bids.size(); ++i) {
             const auto l = m_book.levelAt(Side::Buy, i);
-            bids.push_back({l.price.value(), l.quantity.value()});
+            bids[i] = {l.price.value(), l.quantity.value()};
         }
-        for (std::size_t i = 0; i < m_config.bookLevels && i < m_book.levelCount(Side::Sell); ++i) {
+        for (std::size_t i = 0; i < asks.size(); ++i) {
             const auto l = m_book.levelAt(Side::Sell, i);
-            asks.push_back({l.price.value(), l.quantity.value()});
+            asks[i] = {l.price.value(), l.quantity.value()};
         }
     }
 

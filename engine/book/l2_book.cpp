@@ -14,6 +14,16 @@ Result<void> L2Book::checkSide(Side side)
     return ok();
 }
 
+Result<Quantity> L2Book::exchange(Side side, Price price, Quantity quantity)
+{
+    if (auto ok = checkSide(side); !ok)
+        return tl::unexpected(ok.error());
+    if (quantity.value() < 0)
+        return fail(ErrorCode::InvalidArgument, "Negative quantity " + std::to_string(quantity.value()) +
+                                                    " for level " + std::to_string(price.value()));
+    return Quantity(ladder(side).assign(price.value(), quantity.value()));
+}
+
 Result<void> L2Book::set(Side side, Price price, Quantity quantity)
 {
     if (auto ok = checkSide(side); !ok)

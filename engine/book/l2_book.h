@@ -27,6 +27,8 @@ public:
     /// Sets the quantity at a price (what feeds send); zero removes the level.
     /// Errors: InvalidArgument for a negative quantity or an invalid side.
     Result<void> set(Side side, Price price, Quantity quantity);
+    /// As set, returning the quantity the level had (0 when there was none), with one search.
+    Result<Quantity> exchange(Side side, Price price, Quantity quantity);
     /// Adds quantity at a price (a new order joins the level).
     /// Errors: InvalidArgument for a non-positive quantity or an invalid side.
     Result<void> add(Side side, Price price, Quantity quantity);

@@ -61,6 +61,27 @@ public:
         return *m_levels.insert(m_levels.begin() + static_cast<std::ptrdiff_t>(at), level);
     }
 
+    /// Sets the quantity at price with one search (0 erases the level) and returns the quantity it had (0 when
+    /// there was no level). For ladders whose Level has a quantity member.
+    std::int64_t assign(std::int64_t price, std::int64_t quantity)
+    {
+        const std::size_t at = locate(price);
+        const bool found = at < m_levels.size() && m_levels[at].price == price;
+        const std::int64_t before = found ? m_levels[at].quantity : 0;
+        if (quantity == 0) {
+            if (found)
+                m_levels.erase(m_levels.begin() + static_cast<std::ptrdiff_t>(at));
+        } else if (found) {
+            m_levels[at].quantity = quantity;
+        } else {
+            Level level{};
+            level.price = price;
+            level.quantity = quantity;
+            m_levels.insert(m_levels.begin() + static_cast<std::ptrdiff_t>(at), level);
+        }
+        return before;
+    }
+
     /// Erases the level at price, if there is one.
     void erase(std::int64_t price)
     {

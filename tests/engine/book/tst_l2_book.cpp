@@ -24,6 +24,7 @@ class TestL2Book : public QObject
 private slots:
     void addAndReduceAggregateAtPrice();
     void setReplacesOrRemovesALevel();
+    void exchangeReturnsWhatWasThere();
     void modifyMovesQuantity();
     void depthBestFirstAndWalk();
     void refusesBadInput();
@@ -110,6 +111,21 @@ void TestL2Book::integrityFindsACrossedBook()
     QVERIFY(book.set(Side::Sell, Price(100), Quantity(1)));
     QVERIFY(book.isCrossed());
     QCOMPARE(book.checkIntegrity().error().code, ErrorCode::CorruptData);
+}
+
+void TestL2Book::exchangeReturnsWhatWasThere()
+{
+    L2Book book;
+    QCOMPARE(book.exchange(Side::Buy, Price(100), Quantity(5))->value(), 0); // a new level
+    QCOMPARE(book.exchange(Side::Buy, Price(100), Quantity(8))->value(), 5);
+    QCOMPARE(book.exchange(Side::Buy, Price(99), Quantity(2))->value(), 0);
+    QCOMPARE(book.exchange(Side::Buy, Price(100), Quantity(0))->value(), 8); // removed
+    QCOMPARE(book.levelCount(Side::Buy), std::size_t(1));
+    QCOMPARE(book.bestBid()->value(), 99);
+    QCOMPARE(book.exchange(Side::Sell, Price(101), Quantity(0))->value(), 0); // nothing to remove
+    QVERIFY(!book.exchange(Side::Sell, Price(101), Quantity(-1)));
+    QVERIFY(!book.exchange(Side::Invalid, Price(101), Quantity(1)));
+    QVERIFY(book.checkIntegrity());
 }
 
 QTEST_APPLESS_MAIN(TestL2Book)
