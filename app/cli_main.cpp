@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The Meridian authors
 //
-// `meridian-cli`: the headless tool. Subcommands: help, version, db, simulate, scenario, import. Later: backtest,
-// optimize, calibrate, serve.
+// `meridian-cli`: the headless tool. Subcommands: help, version, db, simulate, scenario, import, backtest,
+// optimize. Later: calibrate, serve.
 #include "app_environment.h"
+#include "cli_backtest.h"
 #include "cli_import.h"
 #include "cli_scenario.h"
 #include "cli_simulate.h"
@@ -52,6 +53,8 @@ private:
     int simulate(const QStringList &arguments);
     int scenario(const QStringList &arguments);
     int import(const QStringList &arguments);
+    int backtest(const QStringList &arguments);
+    int optimize(const QStringList &arguments);
     int dbFailure(const std::string &message);
     bool parse(QCommandLineParser &parser, const QStringList &arguments, const QString &command);
 
@@ -70,6 +73,8 @@ QList<Cli::Command> Cli::commands() const
         {QStringLiteral("simulate"), meridian::app::SimulateCommand::summary(), &Cli::simulate},
         {QStringLiteral("scenario"), meridian::app::ScenarioCommand::summary(), &Cli::scenario},
         {QStringLiteral("import"), meridian::app::ImportCommand::summary(), &Cli::import},
+        {QStringLiteral("backtest"), meridian::app::BacktestCommand::backtestSummary(), &Cli::backtest},
+        {QStringLiteral("optimize"), meridian::app::BacktestCommand::optimizeSummary(), &Cli::optimize},
     };
 }
 
@@ -190,6 +195,20 @@ int Cli::import(const QStringList &arguments)
     meridian::app::ImportCommand command([this](const QString &text) { out(text); },
                                          [this](const QString &text) { err(text); });
     return command.run(arguments);
+}
+
+int Cli::backtest(const QStringList &arguments)
+{
+    meridian::app::BacktestCommand command([this](const QString &text) { out(text); },
+                                           [this](const QString &text) { err(text); });
+    return command.backtest(arguments);
+}
+
+int Cli::optimize(const QStringList &arguments)
+{
+    meridian::app::BacktestCommand command([this](const QString &text) { out(text); },
+                                           [this](const QString &text) { err(text); });
+    return command.optimize(arguments);
 }
 
 int Cli::dbFailure(const std::string &message)

@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The Meridian authors
 #include "cli_simulate.h"
 
+#include "cli_common.h"
+
 #include "core/timestamp.h"
 #include "sim/scenario_json.h"
 #include "sim/simulate_job.h"
@@ -31,8 +33,7 @@ std::int64_t wallNowNs()
     return QDateTime::currentMSecsSinceEpoch() * 1'000'000;
 }
 
-/// The instrument to simulate: from the database's instruments table and last close when it has them,
-/// otherwise a default for the symbol.
+/// The instrument to simulate and its initial price: the last close in the database, or a default.
 struct ResolvedMarket
 {
     sim::MarketSetup market;
@@ -41,39 +42,16 @@ struct ResolvedMarket
 
 ResolvedMarket resolveMarket(store::Database &db, const std::string &symbol)
 {
+    const CliStrategy::Resolved resolved = CliStrategy::instrumentFor(db, symbol);
     ResolvedMarket r;
-    InstrumentSpec &spec = r.market.instrument.spec;
-    spec.id = 1;
-    spec.symbol = symbol;
-    spec.venue = "SIM";
-    double price = 100;
-    spec.tickSize = Decimal(1, 2);
-    spec.lotSize = Decimal(1, 0);
-    spec.quoteCurrency = "USD";
-    if (symbol == "BTCUSDT" || symbol == "ETHUSDT") {
-        price = symbol == "BTCUSDT" ? 30000 : 2000;
-        spec.lotSize = Decimal(1, 3);
-        spec.quoteCurrency = "USDT";
-    }
-    r.source = QStringLiteral("default");
-    if (auto s = db.prepare("SELECT tick_size, lot_size, quote_currency, multiplier FROM instruments WHERE symbol = ? "
-                            "ORDER BY instrument_id LIMIT 1");
-        s && s->bind(1, std::string_view(symbol)) && s->step().value_or(false)) {
-        auto tick = Decimal::parse(s->columnText(0));
-        auto lot = Decimal::parse(s->columnText(1));
-        auto multiplier = Decimal::parse(s->columnText(3));
-        if (tick && lot && multiplier) {
-            spec.tickSize = *tick;
-            spec.lotSize = *lot;
-            spec.multiplier = *multiplier;
-            spec.quoteCurrency = s->columnText(2);
-            r.source = QStringLiteral("database");
-        }
-    }
-    if (auto s = db.prepare("SELECT close FROM market_data WHERE symbol = ? AND close > 0 ORDER BY ts DESC LIMIT 1");
-        s && s->bind(1, std::string_view(symbol)) && s->step().value_or(false))
-        price = s->columnDouble(0);
-    const double tick = static_cast<double>(spec.tickSize.mantissa()) / std::pow(10.0, spec.tickSize.scale());
+    r.market.instrument.spec = resolved.spec;
+    r.source = resolved.source;
+    const double price = resolved.lastPrice > 0 ? resolved.lastPrice
+                         : symbol == "BTCUSDT"  ? 30000
+                         : symbol == "ETHUSDT"  ? 2000
+                                                : 100;
+    const double tick = static_cast<double>(r.market.instrument.spec.tickSize.mantissa()) /
+                        std::pow(10.0, r.market.instrument.spec.tickSize.scale());
     r.market.instrument.initialPrice = std::max(1.0, std::round(price / tick));
     return r;
 }
@@ -178,57 +156,13 @@ int SimulateCommand::run(const QStringList &arguments)
     // The strategy: found by id in the user's, the installed and the build tree's plugin folders.
     const AppPaths paths = resolvePaths(parser.value(databaseOption));
     const QString strategyId = parser.value(strategyOption);
-    QJsonObject params;
+    CliStrategy strategy;
     if (!strategyId.isEmpty()) {
-        strategy::PluginRegistry registry;
-        std::vector<std::string> folders;
-        for (const QString &folder : pluginFolders(paths))
-            folders.push_back(folder.toStdString());
-        registry.discover(folders);
-        const strategy::PluginLibrary *plugin = registry.find(strategyId.toStdString());
-        if (!plugin || plugin->info().kind != strategy::PluginKind::Strategy) {
-            QStringList known;
-            for (const auto &p : registry.plugins())
-                if (p->info().kind == strategy::PluginKind::Strategy)
-                    known << QString::fromStdString(p->info().id);
-            return refuse(tr("unknown strategy \"%1\" (known: %2)").arg(strategyId, known.join(QStringLiteral(", "))));
-        }
-        for (const QString &assignment : parser.values(paramOption)) {
-            const qsizetype eq = assignment.indexOf(QLatin1Char('='));
-            if (eq <= 0)
-                return refuse(tr("--param \"%1\": write name=value").arg(assignment));
-            const QString name = assignment.left(eq), text = assignment.mid(eq + 1);
-            const auto &specs = plugin->info().parameters;
-            const auto spec = std::find_if(specs.begin(), specs.end(), [&](const strategy::ParameterSpec &p) {
-                return p.name == name.toStdString();
-            });
-            if (spec == specs.end()) {
-                QStringList names;
-                for (const auto &p : specs)
-                    names << QString::fromStdString(p.name);
-                return refuse(tr("strategy %1 has no parameter \"%2\" (it has: %3)")
-                                  .arg(strategyId, name, names.join(QStringLiteral(", "))));
-            }
-            bool parsed = true;
-            switch (spec->type) {
-            case strategy::ParameterType::Int:
-                params.insert(name, text.toLongLong(&parsed));
-                break;
-            case strategy::ParameterType::Float:
-                params.insert(name, text.toDouble(&parsed));
-                break;
-            case strategy::ParameterType::Bool:
-                parsed = text == QLatin1String("true") || text == QLatin1String("false");
-                params.insert(name, text == QLatin1String("true"));
-                break;
-            default:
-                params.insert(name, text);
-            }
-            if (!parsed)
-                return refuse(tr("--param %1: \"%2\" is not a valid value").arg(name, text));
-        }
-        request.strategyPath = plugin->info().path;
-        request.strategyParams = QJsonDocument(params).toJson(QJsonDocument::Compact).toStdString();
+        QString why;
+        if (!strategy.resolve(paths, strategyId, parser.values(paramOption), why))
+            return refuse(why);
+        request.strategyPath = strategy.info().path;
+        request.strategyParams = strategy.parametersJson();
     } else if (parser.isSet(paramOption)) {
         return refuse(tr("--param needs --strategy"));
     }

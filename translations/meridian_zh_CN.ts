@@ -21,6 +21,263 @@ For headless work use the command-line tool: meridian-cli --help
     </message>
 </context>
 <context>
+    <name>BacktestCommand</name>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>The instrument whose bars to use.</source>
+        <translation>使用其 K 线的品种。</translation>
+    </message>
+    <message>
+        <source>symbol</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Its venue (default: any).</source>
+        <translation>其交易场所（默认：任意）。</translation>
+    </message>
+    <message>
+        <source>venue</source>
+        <translation>交易场所</translation>
+    </message>
+    <message>
+        <source>The bar interval (default 1h).</source>
+        <translation>K 线周期（默认 1h）。</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>First bar&apos;s open time, ISO 8601 (default: the first).</source>
+        <translation>第一根 K 线的开盘时间，ISO 8601 格式（默认：最早的一根）。</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>End, ISO 8601, exclusive (default: after the last).</source>
+        <translation>结束时间，ISO 8601 格式，不含该时刻（默认：最后一根之后）。</translation>
+    </message>
+    <message>
+        <source>The strategy plugin id.</source>
+        <translation>策略插件 ID。</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>A strategy parameter; repeat for more.</source>
+        <translation>策略参数；可重复指定多个。</translation>
+    </message>
+    <message>
+        <source>name=value</source>
+        <translation>名称=值</translation>
+    </message>
+    <message>
+        <source>Initial capital (default 100000).</source>
+        <translation>初始资金（默认 100000）。</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Maker fee, a fraction of notional (default 0).</source>
+        <translation>挂单手续费，占名义金额的比例（默认 0）。</translation>
+    </message>
+    <message>
+        <source>fraction</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Taker fee, a fraction of notional (default 0).</source>
+        <translation>吃单手续费，占名义金额的比例（默认 0）。</translation>
+    </message>
+    <message>
+        <source>Slippage of market and stop orders, in ticks (default 0).</source>
+        <translation>市价单和止损单的滑点，单位为最小变动价位（默认 0）。</translation>
+    </message>
+    <message>
+        <source>ticks</source>
+        <translation>价位数</translation>
+    </message>
+    <message>
+        <source>The database file (default: the one in the data folder).</source>
+        <translation>数据库文件（默认：数据文件夹中的数据库）。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON object.</source>
+        <translation>以一个 JSON 对象输出结果。</translation>
+    </message>
+    <message>
+        <source>Backtest a strategy over imported bars</source>
+        <translation>在已导入的 K 线上回测策略</translation>
+    </message>
+    <message>
+        <source>Search a strategy&apos;s parameters over imported bars</source>
+        <translation>在已导入的 K 线上搜索策略参数</translation>
+    </message>
+    <message>
+        <source>--symbol is required</source>
+        <translation>必须指定 --symbol</translation>
+    </message>
+    <message>
+        <source>--strategy is required</source>
+        <translation>必须指定 --strategy</translation>
+    </message>
+    <message>
+        <source>--capital must be a positive amount, not &quot;%1&quot;</source>
+        <translation>--capital 必须是正数金额，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--%1 must be a fraction such as 0.0004, not &quot;%2&quot;</source>
+        <translation>--%1 必须是比例，如 0.0004，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>--slippage-ticks must be a whole number ≥ 0</source>
+        <translation>--slippage-ticks 必须是不小于 0 的整数</translation>
+    </message>
+    <message>
+        <source>Runs a strategy plugin over bars imported with meridian-cli import: it sees each bar at its close, its orders fill from the next bar.</source>
+        <translation>在用 meridian-cli import 导入的 K 线上运行策略插件：策略在每根 K 线收盘时看到它，其订单从下一根 K 线开始成交。</translation>
+    </message>
+    <message>
+        <source>meridian-cli backtest: %1
+</source>
+        <translation>meridian-cli backtest：%1
+</translation>
+    </message>
+    <message>
+        <source>%1 over %2 bars of %3: %4 orders, %5 fills, final equity %6
+</source>
+        <translation>%1 在 %3 的 %2 根 K 线上：%4 个订单，%5 笔成交，最终权益 %6
+</translation>
+    </message>
+    <message>
+        <source>  Total return   %1%
+  CAGR           %2%
+  Sharpe ratio   %3
+  Max drawdown   %4% over %5 days
+  Win rate       %6% of %7 round trips
+</source>
+        <translation>  总收益率       %1%
+  年复合增长率   %2%
+  夏普比率       %3
+  最大回撤       %4%，持续 %5 天
+  胜率           %6%（共 %7 次往返交易）
+</translation>
+    </message>
+    <message>
+        <source>  No statistics: %1
+</source>
+        <translation>  无统计数据：%1
+</translation>
+    </message>
+    <message>
+        <source>  The strategy stopped early: %1
+</source>
+        <translation>  策略提前停止：%1
+</translation>
+    </message>
+    <message>
+        <source>Searches a strategy&apos;s parameters: every point of a grid, a random sample of it, or a genetic search (NSGA-II) over one or more objectives. Ranges: name=min:max:step, or name=a|b|c for choices.</source>
+        <translation>搜索策略参数：网格的每一个点、网格中的随机样本，或按一个或多个目标进行遗传搜索（NSGA-II）。范围写法：名称=最小:最大:步长，或用 名称=a|b|c 列出可选值。</translation>
+    </message>
+    <message>
+        <source>A parameter to vary; repeat for more.</source>
+        <translation>要变化的参数；可重复指定多个。</translation>
+    </message>
+    <message>
+        <source>name=min:max:step</source>
+        <translation>名称=最小:最大:步长</translation>
+    </message>
+    <message>
+        <source>grid, random or genetic (default grid).</source>
+        <translation>grid、random 或 genetic（默认 grid）。</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>What to optimise, as name or name:min (default sharpe_ratio); repeat for several (genetic).</source>
+        <translation>优化目标，写作 名称 或 名称:min（默认 sharpe_ratio）；多目标（遗传搜索）可重复指定。</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Random: how many points (default 100).</source>
+        <translation>随机搜索：取多少个点（默认 100）。</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Genetic: population (default 40).</source>
+        <translation>遗传搜索：种群大小（默认 40）。</translation>
+    </message>
+    <message>
+        <source>Genetic: generations (default 10).</source>
+        <translation>遗传搜索：代数（默认 10）。</translation>
+    </message>
+    <message>
+        <source>The random seed (default 1).</source>
+        <translation>随机种子（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Worker threads (default: all cores).</source>
+        <translation>工作线程数（默认：全部核心）。</translation>
+    </message>
+    <message>
+        <source>How many of the best to print (default 10).</source>
+        <translation>输出最佳结果的个数（默认 10）。</translation>
+    </message>
+    <message>
+        <source>meridian-cli optimize: %1
+</source>
+        <translation>meridian-cli optimize：%1
+</translation>
+    </message>
+    <message>
+        <source>--method must be grid, random or genetic, not &quot;%1&quot;</source>
+        <translation>--method 必须是 grid、random 或 genetic，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--samples, --population, --generations, --seed, --threads and --top take whole numbers</source>
+        <translation>--samples、--population、--generations、--seed、--threads 和 --top 取整数</translation>
+    </message>
+    <message>
+        <source>--range &quot;%1&quot;: write name=min:max:step or name=a|b|c</source>
+        <translation>--range “%1”：请写成 名称=最小:最大:步长 或 名称=a|b|c</translation>
+    </message>
+    <message>
+        <source>--range &quot;%1&quot;: min, max and step must be numbers</source>
+        <translation>--range “%1”：最小值、最大值和步长必须是数字</translation>
+    </message>
+    <message>
+        <source>give at least one --range</source>
+        <translation>请至少指定一个 --range</translation>
+    </message>
+    <message>
+        <source>%1 evaluations of %2 (grid of %3); the best:
+</source>
+        <translation>%2 共评估 %1 次（网格共 %3 个点）；最佳结果：
+</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Show help for meridian-cli or for one command</source>
@@ -135,6 +392,25 @@ Rows per table:
 结构版本 %2
 各表行数：
 </translation>
+    </message>
+</context>
+<context>
+    <name>CliStrategy</name>
+    <message>
+        <source>unknown strategy &quot;%1&quot; (known: %2)</source>
+        <translation>未知策略“%1”（已知：%2）</translation>
+    </message>
+    <message>
+        <source>--param &quot;%1&quot;: write name=value</source>
+        <translation>--param “%1”：请写成 名称=值</translation>
+    </message>
+    <message>
+        <source>strategy %1 has no parameter &quot;%2&quot; (it has: %3)</source>
+        <translation>策略 %1 没有参数“%2”（它的参数：%3）</translation>
+    </message>
+    <message>
+        <source>--param %1: &quot;%2&quot; is not a valid value</source>
+        <translation>--param %1：“%2”不是有效的值</translation>
     </message>
 </context>
 <context>
@@ -582,22 +858,6 @@ Rows per table:
     <message>
         <source>--capital must be a positive amount, not &quot;%1&quot;</source>
         <translation>--capital 必须是正数金额，而不是“%1”</translation>
-    </message>
-    <message>
-        <source>unknown strategy &quot;%1&quot; (known: %2)</source>
-        <translation>未知策略“%1”（已知：%2）</translation>
-    </message>
-    <message>
-        <source>--param &quot;%1&quot;: write name=value</source>
-        <translation>--param “%1”：请写成 名称=值</translation>
-    </message>
-    <message>
-        <source>strategy %1 has no parameter &quot;%2&quot; (it has: %3)</source>
-        <translation>策略 %1 没有参数“%2”（它的参数：%3）</translation>
-    </message>
-    <message>
-        <source>--param %1: &quot;%2&quot; is not a valid value</source>
-        <translation>--param %1：“%2”不是有效的值</translation>
     </message>
     <message>
         <source>--param needs --strategy</source>

@@ -35,6 +35,7 @@ private slots:
     void simulateRefusesBadInputByName();
     void savedScenarioDrivesASimulation();
     void importReportsAndIsIdempotent();
+    void backtestAndOptimizeImportedBars();
 
 private:
     Run run(const QStringList &arguments);
@@ -69,7 +70,7 @@ void TestCli::helpListsCommands()
 {
     const Run r = run({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
-    for (const char *command : {"help", "version", "db", "simulate", "scenario", "import"})
+    for (const char *command : {"help", "version", "db", "simulate", "scenario", "import", "backtest", "optimize"})
         QVERIFY2(r.out.contains(QLatin1String(command)), qPrintable(r.out));
 }
 
@@ -135,7 +136,7 @@ void TestCli::dbCheckRefusesCorruptFileWithoutTouchingIt()
 
 void TestCli::everyCommandHasHelp()
 {
-    for (const char *command : {"version", "db", "simulate", "scenario", "import"}) {
+    for (const char *command : {"version", "db", "simulate", "scenario", "import", "backtest", "optimize"}) {
         const Run r = run({QLatin1String(command), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("meridian-cli %1").arg(QLatin1String(command))), qPrintable(r.out));
@@ -264,6 +265,61 @@ void TestCli::importReportsAndIsIdempotent()
                              QStringLiteral("--symbol"), QStringLiteral("X"), QStringLiteral("--database"), db, bad});
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.err.contains(QStringLiteral("line 3: high 0.5 is below low 1")), qPrintable(refused.err));
+}
+
+void TestCli::backtestAndOptimizeImportedBars()
+{
+    const QString file =
+        QStringLiteral(MERIDIAN_TEST_DATA "/binance/klines/BTCUSDT_1h_2018-02-09_2025-03-31_ohlcv.csv");
+    if (!QFile::exists(file))
+        QSKIP(qPrintable(QStringLiteral("missing test data file %1 (set MERIDIAN_TEST_DATA)").arg(file)));
+    const QString db = m_home.filePath(QStringLiteral("backtest.sqlite"));
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("ohlcv"),
+                  QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--database"), db, file})
+                 .exitCode,
+             0);
+    const QStringList common = {QStringLiteral("--database"), db,
+                                QStringLiteral("--symbol"),   QStringLiteral("BTCUSDT"),
+                                QStringLiteral("--from"),     QStringLiteral("2024-01-01"),
+                                QStringLiteral("--to"),       QStringLiteral("2025-01-01"),
+                                QStringLiteral("--strategy"), QStringLiteral("ma_cross"),
+                                QStringLiteral("--param"),    QStringLiteral("order_size=10"),
+                                QStringLiteral("--param"),    QStringLiteral("stop_loss=0"),
+                                QStringLiteral("--param"),    QStringLiteral("take_profit=0"),
+                                QStringLiteral("--json")};
+    const Run backtest =
+        run(QStringList{QStringLiteral("backtest"), QStringLiteral("--param"), QStringLiteral("fast_period=5"),
+                        QStringLiteral("--param"), QStringLiteral("slow_period=30")} +
+            common);
+    QVERIFY2(backtest.exitCode == 0, qPrintable(backtest.err));
+    const QJsonObject b = QJsonDocument::fromJson(backtest.out.toUtf8()).object();
+    QCOMPARE(b.value(QStringLiteral("bars")).toInt(), 8784);
+    QVERIFY(b.value(QStringLiteral("fills")).toInt() > 0);
+    const double sharpe =
+        b.value(QStringLiteral("statistics")).toObject().value(QStringLiteral("sharpe_ratio")).toDouble();
+
+    const Run optimize =
+        run(QStringList{QStringLiteral("optimize"), QStringLiteral("--range"), QStringLiteral("fast_period=5:10:5"),
+                        QStringLiteral("--range"), QStringLiteral("slow_period=30:40:10"), QStringLiteral("--threads"),
+                        QStringLiteral("2")} +
+            common);
+    QVERIFY2(optimize.exitCode == 0, qPrintable(optimize.err));
+    const QJsonObject o = QJsonDocument::fromJson(optimize.out.toUtf8()).object();
+    QCOMPARE(o.value(QStringLiteral("evaluations")).toInt(), 4);
+    const QJsonObject best = o.value(QStringLiteral("best")).toArray().first().toObject();
+    // The best of the four is fast 5 / slow 30, the very backtest above.
+    QCOMPARE(best.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("fast_period")).toInt(), 5);
+    QCOMPARE(best.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("slow_period")).toInt(), 30);
+    QCOMPARE(best.value(QStringLiteral("objectives")).toArray().first().toDouble(), sharpe);
+
+    const Run noBars = run({QStringLiteral("backtest"), QStringLiteral("--database"), db, QStringLiteral("--symbol"),
+                            QStringLiteral("ETHUSDT"), QStringLiteral("--strategy"), QStringLiteral("ma_cross")});
+    QCOMPARE(noBars.exitCode, 2);
+    QVERIFY(noBars.err.contains(QStringLiteral("import them first")));
+    const Run badRange = run(
+        QStringList{QStringLiteral("optimize"), QStringLiteral("--range"), QStringLiteral("fast_period=5")} + common);
+    QCOMPARE(badRange.exitCode, 2);
+    QVERIFY(badRange.err.contains(QStringLiteral("fast_period=5")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,401 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#include "cli_backtest.h"
+
+#include "app_environment.h"
+#include "backtest/bar_source.h"
+#include "backtest/optimizer.h"
+#include "cli_common.h"
+#include "core/timestamp.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <limits>
+
+namespace meridian::app {
+
+namespace {
+
+enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+
+/// The options both commands take, and what they make of them.
+struct Common
+{
+    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, BacktestCommand::tr("Show this help.")};
+    QCommandLineOption symbol{QStringLiteral("symbol"), BacktestCommand::tr("The instrument whose bars to use."),
+                              BacktestCommand::tr("symbol")};
+    QCommandLineOption venue{QStringLiteral("venue"), BacktestCommand::tr("Its venue (default: any)."),
+                             BacktestCommand::tr("venue")};
+    QCommandLineOption interval{QStringLiteral("interval"), BacktestCommand::tr("The bar interval (default 1h)."),
+                                BacktestCommand::tr("interval"), QStringLiteral("1h")};
+    QCommandLineOption from{QStringLiteral("from"),
+                            BacktestCommand::tr("First bar's open time, ISO 8601 (default: the first)."),
+                            BacktestCommand::tr("time")};
+    QCommandLineOption to{QStringLiteral("to"),
+                          BacktestCommand::tr("End, ISO 8601, exclusive (default: after the last)."),
+                          BacktestCommand::tr("time")};
+    QCommandLineOption strategy{QStringLiteral("strategy"), BacktestCommand::tr("The strategy plugin id."),
+                                BacktestCommand::tr("id")};
+    QCommandLineOption param{QStringLiteral("param"), BacktestCommand::tr("A strategy parameter; repeat for more."),
+                             BacktestCommand::tr("name=value")};
+    QCommandLineOption capital{QStringLiteral("capital"), BacktestCommand::tr("Initial capital (default 100000)."),
+                               BacktestCommand::tr("amount"), QStringLiteral("100000")};
+    QCommandLineOption makerFee{QStringLiteral("maker-fee"),
+                                BacktestCommand::tr("Maker fee, a fraction of notional (default 0)."),
+                                BacktestCommand::tr("fraction"), QStringLiteral("0")};
+    QCommandLineOption takerFee{QStringLiteral("taker-fee"),
+                                BacktestCommand::tr("Taker fee, a fraction of notional (default 0)."),
+                                BacktestCommand::tr("fraction"), QStringLiteral("0")};
+    QCommandLineOption slippage{QStringLiteral("slippage-ticks"),
+                                BacktestCommand::tr("Slippage of market and stop orders, in ticks (default 0)."),
+                                BacktestCommand::tr("ticks"), QStringLiteral("0")};
+    QCommandLineOption database{QStringLiteral("database"),
+                                BacktestCommand::tr("The database file (default: the one in the data folder)."),
+                                BacktestCommand::tr("path")};
+    QCommandLineOption json{QStringLiteral("json"), BacktestCommand::tr("Print the result as one JSON object.")};
+
+    void add(QCommandLineParser &parser) const
+    {
+        parser.addOptions({help, symbol, venue, interval, from, to, strategy, param, capital, makerFee, takerFee,
+                           slippage, database, json});
+    }
+};
+
+QJsonObject statisticsJson(const metrics::Statistics &s)
+{
+    return QJsonObject{{QStringLiteral("total_days"), static_cast<qint64>(s.totalDays)},
+                       {QStringLiteral("end_balance"), s.endBalance},
+                       {QStringLiteral("total_return"), s.totalReturn},
+                       {QStringLiteral("annual_return"), s.annualReturn},
+                       {QStringLiteral("cagr"), s.cagr},
+                       {QStringLiteral("volatility"), s.volatility},
+                       {QStringLiteral("sharpe_ratio"), s.sharpeRatio},
+                       {QStringLiteral("sortino_ratio"), s.sortinoRatio},
+                       {QStringLiteral("calmar_ratio"), s.calmarRatio},
+                       {QStringLiteral("max_drawdown"), s.maxDrawdown},
+                       {QStringLiteral("max_drawdown_percent"), s.maxDrawdownPercent},
+                       {QStringLiteral("max_drawdown_duration"), static_cast<qint64>(s.maxDrawdownDuration)},
+                       {QStringLiteral("var_95"), s.var95},
+                       {QStringLiteral("cvar_95"), s.cvar95},
+                       {QStringLiteral("total_commission"), s.totalCommission},
+                       {QStringLiteral("total_turnover"), s.totalTurnover},
+                       {QStringLiteral("total_trades"), static_cast<qint64>(s.totalTrades)},
+                       {QStringLiteral("closed_trades"), static_cast<qint64>(s.closedTrades)},
+                       {QStringLiteral("win_rate"), s.winRate},
+                       {QStringLiteral("profit_factor"), std::isfinite(s.profitFactor) ? s.profitFactor : -1.0},
+                       {QStringLiteral("expectancy"), s.expectancy}};
+}
+
+} // namespace
+
+QString BacktestCommand::backtestSummary()
+{
+    return tr("Backtest a strategy over imported bars");
+}
+
+QString BacktestCommand::optimizeSummary()
+{
+    return tr("Search a strategy's parameters over imported bars");
+}
+
+namespace {
+
+/// Parses the options both commands share into the bars, the strategy and the backtest configuration.
+struct Prepared
+{
+    std::vector<backtest::BarSeries> series;
+    CliStrategy strategy;
+    backtest::BarBacktestConfig config;
+};
+
+} // namespace
+
+static bool prepare(const QCommandLineParser &parser, const Common &c, Prepared &p, QString &why, bool &usage)
+{
+    usage = true;
+    const std::string symbol = parser.value(c.symbol).toStdString();
+    if (symbol.empty()) {
+        why = BacktestCommand::tr("--symbol is required");
+        return false;
+    }
+    if (!parser.isSet(c.strategy)) {
+        why = BacktestCommand::tr("--strategy is required");
+        return false;
+    }
+    bool ok = true;
+    p.config.initialCapital = parser.value(c.capital).toDouble(&ok);
+    if (!ok || !(p.config.initialCapital > 0)) {
+        why = BacktestCommand::tr("--capital must be a positive amount, not \"%1\"").arg(parser.value(c.capital));
+        return false;
+    }
+    for (const auto &[option, target] :
+         {std::pair{&c.makerFee, &p.config.makerFee}, std::pair{&c.takerFee, &p.config.takerFee}}) {
+        *target = parser.value(*option).toDouble(&ok);
+        if (!ok || !std::isfinite(*target) || std::fabs(*target) >= 1) {
+            why = BacktestCommand::tr("--%1 must be a fraction such as 0.0004, not \"%2\"")
+                      .arg(option->names().constFirst(), parser.value(*option));
+            return false;
+        }
+    }
+    p.config.slippageTicks = parser.value(c.slippage).toLongLong(&ok);
+    if (!ok || p.config.slippageTicks < 0) {
+        why = BacktestCommand::tr("--slippage-ticks must be a whole number ≥ 0");
+        return false;
+    }
+    std::int64_t from = std::numeric_limits<std::int64_t>::min(), to = std::numeric_limits<std::int64_t>::max();
+    for (const auto &[option, target] : {std::pair{&c.from, &from}, std::pair{&c.to, &to}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const auto t = Timestamp::parseIso8601(parser.value(*option).toStdString());
+        if (!t) {
+            why =
+                QStringLiteral("--%1: %2").arg(option->names().constFirst(), QString::fromStdString(t.error().message));
+            return false;
+        }
+        *target = t->nanoseconds();
+    }
+    const AppPaths paths = resolvePaths(parser.value(c.database));
+    if (!p.strategy.resolve(paths, parser.value(c.strategy), parser.values(c.param), why))
+        return false;
+    auto db = store::Database::open(paths.databasePath.toStdString());
+    if (!db) {
+        usage = false;
+        why = QString::fromStdString(db.error().message);
+        return false;
+    }
+    const CliStrategy::Resolved resolved = CliStrategy::instrumentFor(*db, symbol);
+    auto instrument = Instrument::create(resolved.spec);
+    if (!instrument) {
+        why = QString::fromStdString(instrument.error().message);
+        return false;
+    }
+    auto bars = backtest::loadBars(*db, *instrument, parser.value(c.venue).toStdString(),
+                                   parser.value(c.interval).toStdString(), from, to);
+    if (!bars) {
+        why = QString::fromStdString(bars.error().message);
+        return false;
+    }
+    p.series.push_back(std::move(*bars));
+    return true;
+}
+
+int BacktestCommand::backtest(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Runs a strategy plugin over bars imported with meridian-cli import: it sees "
+                                        "each bar at its close, its orders fill from the next bar."));
+    const Common c;
+    c.add(parser);
+    const auto refuse = [&](const QString &why, int code = UsageError) {
+        m_err(tr("meridian-cli backtest: %1\n").arg(why));
+        return code;
+    };
+    if (!parser.parse(QStringList{QStringLiteral("meridian-cli")} + arguments))
+        return refuse(parser.errorText());
+    if (parser.isSet(c.help)) {
+        QString text = parser.helpText();
+        text.replace(QCoreApplication::arguments().constFirst(), QStringLiteral("meridian-cli backtest"));
+        m_out(text);
+        return Success;
+    }
+    Prepared p;
+    QString why;
+    bool usage = true;
+    if (!prepare(parser, c, p, why, usage))
+        return refuse(why, usage ? UsageError : Failure);
+    const auto r = backtest::runBarBacktest(p.series, p.strategy.info().path, p.strategy.parametersJson(), p.config);
+    if (!r)
+        return refuse(QString::fromStdString(r.error().message));
+    if (parser.isSet(c.json)) {
+        QJsonObject o{{QStringLiteral("strategy"), QString::fromStdString(p.strategy.info().id)},
+                      {QStringLiteral("parameters"), QString::fromStdString(p.strategy.parametersJson())},
+                      {QStringLiteral("bars"), static_cast<qint64>(r->bars)},
+                      {QStringLiteral("orders"), static_cast<qint64>(r->orders)},
+                      {QStringLiteral("fills"), static_cast<qint64>(r->fills.size())},
+                      {QStringLiteral("final_equity"), r->finalEquity},
+                      {QStringLiteral("strategy_error"), QString::fromStdString(r->strategyError)}};
+        if (r->statistics)
+            o.insert(QStringLiteral("statistics"), statisticsJson(*r->statistics));
+        else
+            o.insert(QStringLiteral("statistics_error"), QString::fromStdString(r->statisticsError));
+        m_out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+        return Success;
+    }
+    QString text = tr("%1 over %2 bars of %3: %4 orders, %5 fills, final equity %6\n")
+                       .arg(QString::fromStdString(p.strategy.info().id))
+                       .arg(r->bars)
+                       .arg(QString::fromStdString(p.series[0].instrument.symbol()))
+                       .arg(r->orders)
+                       .arg(r->fills.size())
+                       .arg(r->finalEquity, 0, 'f', 2);
+    if (r->statistics) {
+        const metrics::Statistics &s = *r->statistics;
+        text += tr("  Total return   %1%\n  CAGR           %2%\n  Sharpe ratio   %3\n  Max drawdown   %4% over %5 "
+                   "days\n  Win rate       %6% of %7 round trips\n")
+                    .arg(s.totalReturn * 100, 0, 'f', 2)
+                    .arg(s.cagr * 100, 0, 'f', 2)
+                    .arg(s.sharpeRatio, 0, 'f', 3)
+                    .arg(s.maxDrawdownPercent * 100, 0, 'f', 2)
+                    .arg(s.maxDrawdownDuration)
+                    .arg(s.winRate * 100, 0, 'f', 1)
+                    .arg(s.closedTrades);
+    } else {
+        text += tr("  No statistics: %1\n").arg(QString::fromStdString(r->statisticsError));
+    }
+    if (!r->strategyError.empty())
+        text += tr("  The strategy stopped early: %1\n").arg(QString::fromStdString(r->strategyError));
+    m_out(text);
+    return Success;
+}
+
+int BacktestCommand::optimize(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Searches a strategy's parameters: every point of a grid, a random sample of it, or a genetic search "
+           "(NSGA-II) over one or more objectives. Ranges: name=min:max:step, or name=a|b|c for choices."));
+    const Common c;
+    c.add(parser);
+    const QCommandLineOption range(QStringLiteral("range"), tr("A parameter to vary; repeat for more."),
+                                   tr("name=min:max:step"));
+    const QCommandLineOption method(QStringLiteral("method"), tr("grid, random or genetic (default grid)."),
+                                    tr("method"), QStringLiteral("grid"));
+    const QCommandLineOption objective(QStringLiteral("objective"),
+                                       tr("What to optimise, as name or name:min (default sharpe_ratio); repeat for "
+                                          "several (genetic)."),
+                                       tr("objective"));
+    const QCommandLineOption samples(QStringLiteral("samples"), tr("Random: how many points (default 100)."), tr("n"),
+                                     QStringLiteral("100"));
+    const QCommandLineOption population(QStringLiteral("population"), tr("Genetic: population (default 40)."), tr("n"),
+                                        QStringLiteral("40"));
+    const QCommandLineOption generations(QStringLiteral("generations"), tr("Genetic: generations (default 10)."),
+                                         tr("n"), QStringLiteral("10"));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("The random seed (default 1)."), tr("n"),
+                                  QStringLiteral("1"));
+    const QCommandLineOption threads(QStringLiteral("threads"), tr("Worker threads (default: all cores)."), tr("n"),
+                                     QStringLiteral("0"));
+    const QCommandLineOption top(QStringLiteral("top"), tr("How many of the best to print (default 10)."), tr("n"),
+                                 QStringLiteral("10"));
+    parser.addOptions({range, method, objective, samples, population, generations, seed, threads, top});
+    const auto refuse = [&](const QString &why, int code = UsageError) {
+        m_err(tr("meridian-cli optimize: %1\n").arg(why));
+        return code;
+    };
+    if (!parser.parse(QStringList{QStringLiteral("meridian-cli")} + arguments))
+        return refuse(parser.errorText());
+    if (parser.isSet(c.help)) {
+        QString text = parser.helpText();
+        text.replace(QCoreApplication::arguments().constFirst(), QStringLiteral("meridian-cli optimize"));
+        m_out(text);
+        return Success;
+    }
+    backtest::OptimizeConfig config;
+    const QString m = parser.value(method);
+    if (m == QLatin1String("grid"))
+        config.method = backtest::OptimizeConfig::Method::Grid;
+    else if (m == QLatin1String("random"))
+        config.method = backtest::OptimizeConfig::Method::Random;
+    else if (m == QLatin1String("genetic"))
+        config.method = backtest::OptimizeConfig::Method::Genetic;
+    else
+        return refuse(tr("--method must be grid, random or genetic, not \"%1\"").arg(m));
+    if (parser.isSet(objective)) {
+        config.objectives.clear();
+        for (const QString &o : parser.values(objective)) {
+            const QStringList parts = o.split(QLatin1Char(':'));
+            config.objectives.push_back(
+                {parts[0].toStdString(), !(parts.size() > 1 && parts[1] == QLatin1String("min"))});
+        }
+    }
+    bool ok = true;
+    const auto count = [&](const QCommandLineOption &option) {
+        const qulonglong v = parser.value(option).toULongLong(&ok);
+        return static_cast<std::size_t>(v);
+    };
+    config.samples = count(samples);
+    config.population = ok ? count(population) : 0;
+    config.generations = ok ? count(generations) : 0;
+    config.seed = ok ? count(seed) : 0;
+    config.threads = ok ? static_cast<unsigned>(count(threads)) : 0;
+    const std::size_t shown = ok ? count(top) : 0;
+    if (!ok)
+        return refuse(tr("--samples, --population, --generations, --seed, --threads and --top take whole numbers"));
+    std::vector<backtest::ParameterRange> ranges;
+    for (const QString &text : parser.values(range)) {
+        const qsizetype eq = text.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return refuse(tr("--range \"%1\": write name=min:max:step or name=a|b|c").arg(text));
+        backtest::ParameterRange r;
+        r.name = text.left(eq).toStdString();
+        const QString spec = text.mid(eq + 1);
+        if (spec.contains(QLatin1Char('|'))) {
+            for (const QString &choice : spec.split(QLatin1Char('|')))
+                r.choices.push_back(choice.toStdString());
+        } else {
+            const QStringList parts = spec.split(QLatin1Char(':'));
+            bool a = false, b = false, s = true;
+            if (parts.size() < 2 || parts.size() > 3)
+                return refuse(tr("--range \"%1\": write name=min:max:step or name=a|b|c").arg(text));
+            r.min = parts[0].toDouble(&a);
+            r.max = parts[1].toDouble(&b);
+            r.step = parts.size() == 3 ? parts[2].toDouble(&s) : 1;
+            if (!a || !b || !s)
+                return refuse(tr("--range \"%1\": min, max and step must be numbers").arg(text));
+            r.integer = !spec.contains(QLatin1Char('.'));
+        }
+        ranges.push_back(std::move(r));
+    }
+    if (ranges.empty())
+        return refuse(tr("give at least one --range"));
+    Prepared p;
+    QString why;
+    bool usage = true;
+    if (!prepare(parser, c, p, why, usage))
+        return refuse(why, usage ? UsageError : Failure);
+    config.backtest = p.config;
+    const auto r = backtest::optimize(p.series, p.strategy.info().path, p.strategy.parametersJson(), ranges, config);
+    if (!r)
+        return refuse(QString::fromStdString(r.error().message));
+    if (parser.isSet(c.json)) {
+        QJsonArray best;
+        for (std::size_t i = 0; i < r->best.size() && i < shown; ++i) {
+            const backtest::Evaluation &e = r->evaluations[r->best[i]];
+            QJsonArray objectives;
+            for (const double v : e.objectives)
+                objectives.append(std::isfinite(v) ? QJsonValue(v) : QJsonValue());
+            best.append(QJsonObject{{QStringLiteral("parameters"),
+                                     QJsonDocument::fromJson(QByteArray::fromStdString(e.parametersJson)).object()},
+                                    {QStringLiteral("objectives"), objectives},
+                                    {QStringLiteral("rank"), static_cast<qint64>(e.rank)},
+                                    {QStringLiteral("error"), QString::fromStdString(e.error)}});
+        }
+        const QJsonObject o{{QStringLiteral("evaluations"), static_cast<qint64>(r->evaluations.size())},
+                            {QStringLiteral("grid_size"), static_cast<qint64>(r->gridSize)},
+                            {QStringLiteral("best"), best}};
+        m_out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+        return Success;
+    }
+    QString text = tr("%1 evaluations of %2 (grid of %3); the best:\n")
+                       .arg(r->evaluations.size())
+                       .arg(QString::fromStdString(p.strategy.info().id))
+                       .arg(r->gridSize);
+    for (std::size_t i = 0; i < r->best.size() && i < shown; ++i) {
+        const backtest::Evaluation &e = r->evaluations[r->best[i]];
+        QStringList values;
+        for (std::size_t k = 0; k < e.objectives.size(); ++k)
+            values << QStringLiteral("%1 %2")
+                          .arg(QString::fromStdString(config.objectives[k].name))
+                          .arg(e.objectives[k], 0, 'g', 5);
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(values.join(QStringLiteral(", ")), QString::fromStdString(e.parametersJson));
+    }
+    m_out(text);
+    return Success;
+}
+
+} // namespace meridian::app

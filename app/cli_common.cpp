@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#include "cli_common.h"
+
+#include "strategy/plugin_registry.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace meridian::app {
+
+CliStrategy::CliStrategy() : m_registry(std::make_unique<strategy::PluginRegistry>()) {}
+
+CliStrategy::~CliStrategy() = default;
+
+bool CliStrategy::resolve(const AppPaths &paths, const QString &id, const QStringList &assignments, QString &why)
+{
+    std::vector<std::string> folders;
+    for (const QString &folder : pluginFolders(paths))
+        folders.push_back(folder.toStdString());
+    m_registry->discover(folders);
+    const strategy::PluginLibrary *plugin = m_registry->find(id.toStdString());
+    if (!plugin || plugin->info().kind != strategy::PluginKind::Strategy) {
+        QStringList known;
+        for (const auto &p : m_registry->plugins())
+            if (p->info().kind == strategy::PluginKind::Strategy)
+                known << QString::fromStdString(p->info().id);
+        why = tr("unknown strategy \"%1\" (known: %2)").arg(id, known.join(QStringLiteral(", ")));
+        return false;
+    }
+    QJsonObject params;
+    for (const QString &assignment : assignments) {
+        const qsizetype eq = assignment.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            why = tr("--param \"%1\": write name=value").arg(assignment);
+            return false;
+        }
+        const QString name = assignment.left(eq), text = assignment.mid(eq + 1);
+        const auto &specs = plugin->info().parameters;
+        const auto spec = std::find_if(specs.begin(), specs.end(),
+                                       [&](const strategy::ParameterSpec &p) { return p.name == name.toStdString(); });
+        if (spec == specs.end()) {
+            QStringList names;
+            for (const auto &p : specs)
+                names << QString::fromStdString(p.name);
+            why =
+                tr("strategy %1 has no parameter \"%2\" (it has: %3)").arg(id, name, names.join(QStringLiteral(", ")));
+            return false;
+        }
+        bool parsed = true;
+        switch (spec->type) {
+        case strategy::ParameterType::Int:
+            params.insert(name, text.toLongLong(&parsed));
+            break;
+        case strategy::ParameterType::Float:
+            params.insert(name, text.toDouble(&parsed));
+            break;
+        case strategy::ParameterType::Bool:
+            parsed = text == QLatin1String("true") || text == QLatin1String("false");
+            params.insert(name, text == QLatin1String("true"));
+            break;
+        default:
+            params.insert(name, text);
+        }
+        if (!parsed) {
+            why = tr("--param %1: \"%2\" is not a valid value").arg(name, text);
+            return false;
+        }
+    }
+    m_info = &plugin->info();
+    m_parameters = QJsonDocument(params).toJson(QJsonDocument::Compact).toStdString();
+    return true;
+}
+
+CliStrategy::Resolved CliStrategy::instrumentFor(store::Database &db, const std::string &symbol)
+{
+    Resolved r;
+    InstrumentSpec &spec = r.spec;
+    spec.id = 1;
+    spec.symbol = symbol;
+    spec.venue = "SIM";
+    spec.tickSize = Decimal(1, 2);
+    spec.lotSize = Decimal(1, 0);
+    spec.quoteCurrency = "USD";
+    if (symbol == "BTCUSDT" || symbol == "ETHUSDT") {
+        spec.lotSize = Decimal(1, 3);
+        spec.quoteCurrency = "USDT";
+    }
+    r.source = QStringLiteral("default");
+    if (auto s = db.prepare("SELECT tick_size, lot_size, quote_currency, multiplier FROM instruments WHERE symbol = ? "
+                            "ORDER BY instrument_id LIMIT 1");
+        s && s->bind(1, std::string_view(symbol)) && s->step().value_or(false)) {
+        auto tick = Decimal::parse(s->columnText(0));
+        auto lot = Decimal::parse(s->columnText(1));
+        auto multiplier = Decimal::parse(s->columnText(3));
+        if (tick && lot && multiplier) {
+            spec.tickSize = *tick;
+            spec.lotSize = *lot;
+            spec.multiplier = *multiplier;
+            spec.quoteCurrency = s->columnText(2);
+            r.source = QStringLiteral("database");
+        }
+    }
+    if (auto s = db.prepare("SELECT close FROM market_data WHERE symbol = ? AND close > 0 ORDER BY ts DESC LIMIT 1");
+        s && s->bind(1, std::string_view(symbol)) && s->step().value_or(false))
+        r.lastPrice = s->columnDouble(0);
+    return r;
+}
+
+} // namespace meridian::app

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#pragma once
+
+#include "app_environment.h"
+#include "core/instrument.h"
+#include "store/database.h"
+#include "strategy/plugin_library.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <memory>
+#include <string>
+
+namespace meridian::strategy {
+class PluginRegistry;
+}
+
+namespace meridian::app {
+
+/// What the commands that run a strategy share: finding the plugin, typing its --param values, and the
+/// instrument a symbol stands for.
+class CliStrategy
+{
+    Q_DECLARE_TR_FUNCTIONS(CliStrategy)
+public:
+    CliStrategy();
+    ~CliStrategy();
+
+    /// Finds the strategy plugin with this id in the user's, the installed and the build tree's folders and
+    /// turns name=value assignments into its parameters (typed by its schema). Returns false with why.
+    bool resolve(const AppPaths &paths, const QString &id, const QStringList &assignments, QString &why);
+    const strategy::PluginInfo &info() const { return *m_info; }
+    const std::string &parametersJson() const { return m_parameters; }
+
+    /// The instrument a symbol stands for: from the instruments table when it is there, otherwise a default
+    /// (BTCUSDT and ETHUSDT: 0.01 and 0.001 in USDT; others 0.01 and 1 in USD). source says which; lastPrice
+    /// is the last close in market_data, 0 when none.
+    struct Resolved
+    {
+        InstrumentSpec spec;
+        QString source;
+        double lastPrice = 0;
+    };
+    static Resolved instrumentFor(store::Database &db, const std::string &symbol);
+
+private:
+    std::unique_ptr<strategy::PluginRegistry> m_registry;
+    const strategy::PluginInfo *m_info = nullptr;
+    std::string m_parameters;
+};
+
+} // namespace meridian::app

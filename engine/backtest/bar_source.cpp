@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#include "backtest/bar_source.h"
+
+#include "core/timestamp.h"
+#include "store/bar_import.h"
+
+#include <cmath>
+
+namespace meridian::backtest {
+
+Result<BarSeries> loadBars(store::Database &db, const Instrument &instrument, std::string_view venue,
+                           std::string_view interval, std::int64_t fromNs, std::int64_t toNs)
+{
+    const std::int64_t duration = store::intervalNanoseconds(interval);
+    if (duration == 0)
+        return fail(ErrorCode::InvalidArgument, "bars: interval '" + std::string(interval) + "' is not an interval");
+    auto s = db.prepare("SELECT ts, open, high, low, close, coalesce(volume, 0) FROM market_data WHERE symbol = ?1 "
+                        "AND (?2 = '' OR venue = ?2) AND interval = ?3 AND ts >= ?4 AND ts < ?5 AND open IS NOT NULL "
+                        "ORDER BY ts");
+    if (!s)
+        return tl::unexpected(s.error());
+    const std::string symbol = instrument.symbol();
+    for (const auto &r : {s->bind(1, std::string_view(symbol)), s->bind(2, venue), s->bind(3, interval),
+                          s->bind(4, fromNs), s->bind(5, toNs)})
+        if (!r)
+            return tl::unexpected(r.error());
+    const double tick =
+        static_cast<double>(instrument.tickSize().mantissa()) / std::pow(10.0, instrument.tickSize().scale());
+    const double lot =
+        static_cast<double>(instrument.lotSize().mantissa()) / std::pow(10.0, instrument.lotSize().scale());
+    BarSeries series{instrument, duration, {}};
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            break;
+        Bar b;
+        b.openTime = s->columnInt64(0);
+        b.open = std::llround(s->columnDouble(1) / tick);
+        b.high = std::llround(s->columnDouble(2) / tick);
+        b.low = std::llround(s->columnDouble(3) / tick);
+        b.close = std::llround(s->columnDouble(4) / tick);
+        b.volume = std::llround(s->columnDouble(5) / lot);
+        if (b.low <= 0 || b.low > b.high || b.open < b.low || b.open > b.high || b.close < b.low || b.close > b.high)
+            return fail(ErrorCode::InvalidArgument,
+                        "bars: the " + symbol + " bar at " + Timestamp::fromNanoseconds(b.openTime).toIso8601(0) +
+                            " is not a bar in ticks of " + instrument.tickSize().toString());
+        series.bars.push_back(b);
+    }
+    if (series.bars.empty())
+        return fail(ErrorCode::NotFound, "bars: no " + std::string(interval) + " bars of " + symbol +
+                                             (venue.empty() ? std::string() : " on " + std::string(venue)) +
+                                             " in the database for that period; import them first");
+    return series;
+}
+
+} // namespace meridian::backtest
