@@ -7,6 +7,7 @@
 #include "backtest/optimizer.h"
 #include "cli_common.h"
 #include "core/timestamp.h"
+#include "report/backtest_report.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -58,11 +59,14 @@ struct Common
                                 BacktestCommand::tr("The database file (default: the one in the data folder)."),
                                 BacktestCommand::tr("path")};
     QCommandLineOption json{QStringLiteral("json"), BacktestCommand::tr("Print the result as one JSON object.")};
+    QCommandLineOption report{QStringLiteral("report"),
+                              BacktestCommand::tr("Also write an HTML report with charts into this folder."),
+                              BacktestCommand::tr("folder")};
 
     void add(QCommandLineParser &parser) const
     {
         parser.addOptions({help, symbol, venue, interval, from, to, strategy, param, capital, makerFee, takerFee,
-                           slippage, database, json});
+                           slippage, database, json, report});
     }
 };
 
@@ -184,6 +188,65 @@ static bool prepare(const QCommandLineParser &parser, const Common &c, Prepared 
     return true;
 }
 
+/// The report's content: the statistics as text, the equity, days and fills as series.
+static ui::BacktestReportData reportData(const Prepared &p, const backtest::BarBacktestResult &r)
+{
+    ui::BacktestReportData d;
+    const backtest::BarSeries &bars = p.series.front();
+    d.title = BacktestCommand::tr("%1 on %2")
+                  .arg(QString::fromStdString(p.strategy.info().id), QString::fromStdString(bars.instrument.symbol()));
+    const QJsonObject parameters =
+        QJsonDocument::fromJson(QByteArray::fromStdString(p.strategy.parametersJson())).object();
+    for (auto it = parameters.begin(); it != parameters.end(); ++it)
+        d.parameters.emplace_back(it.key(), it.value().toVariant().toString());
+    if (r.statistics) {
+        const metrics::Statistics &s = *r.statistics;
+        const auto percent = [](double x) { return QStringLiteral("%1%").arg(x * 100, 0, 'f', 2); };
+        const auto number = [](double x) { return QString::number(x, 'f', 3); };
+        d.statistics = {{BacktestCommand::tr("Days"), QString::number(s.totalDays)},
+                        {BacktestCommand::tr("End balance"), QString::number(s.endBalance, 'f', 2)},
+                        {BacktestCommand::tr("Total return"), percent(s.totalReturn)},
+                        {BacktestCommand::tr("Annual return"), percent(s.annualReturn)},
+                        {BacktestCommand::tr("CAGR"), percent(s.cagr)},
+                        {BacktestCommand::tr("Volatility"), percent(s.volatility)},
+                        {BacktestCommand::tr("Sharpe ratio"), number(s.sharpeRatio)},
+                        {BacktestCommand::tr("Sortino ratio"), number(s.sortinoRatio)},
+                        {BacktestCommand::tr("Calmar ratio"), number(s.calmarRatio)},
+                        {BacktestCommand::tr("Max drawdown"), percent(s.maxDrawdownPercent)},
+                        {BacktestCommand::tr("Max drawdown duration (days)"), QString::number(s.maxDrawdownDuration)},
+                        {BacktestCommand::tr("VaR 95%"), percent(s.var95)},
+                        {BacktestCommand::tr("CVaR 95%"), percent(s.cvar95)},
+                        {BacktestCommand::tr("Commission"), QString::number(s.totalCommission, 'f', 2)},
+                        {BacktestCommand::tr("Fills"), QString::number(s.totalTrades)},
+                        {BacktestCommand::tr("Round trips"), QString::number(s.closedTrades)},
+                        {BacktestCommand::tr("Win rate"), percent(s.winRate)},
+                        {BacktestCommand::tr("Profit factor"), number(s.profitFactor)}};
+    }
+    for (const auto &[time, equity] : r.equity) {
+        d.equityTime.push_back(static_cast<double>(time) / 1e9);
+        d.equity.push_back(equity);
+    }
+    double previous = p.config.initialCapital;
+    for (const metrics::DailyResult &day : r.days) {
+        d.dayTime.push_back(static_cast<double>(day.date) * 86400.0);
+        d.dayReturn.push_back(day.balance / previous - 1);
+        previous = day.balance;
+    }
+    const double tick =
+        static_cast<double>(bars.instrument.tickSize().mantissa()) / std::pow(10.0, bars.instrument.tickSize().scale());
+    const std::size_t every = std::max<std::size_t>(1, bars.bars.size() / 5000);
+    for (std::size_t i = 0; i < bars.bars.size(); i += every) {
+        d.priceTime.push_back(static_cast<double>(bars.bars[i].openTime + bars.durationNs) / 1e9);
+        d.price.push_back(static_cast<double>(bars.bars[i].close) * tick);
+    }
+    for (const backtest::BacktestFill &f : r.fills) {
+        const bool buy = f.side == MERIDIAN_SIDE_BUY;
+        (buy ? d.buyTime : d.sellTime).push_back(static_cast<double>(f.time) / 1e9);
+        (buy ? d.buyPrice : d.sellPrice).push_back(static_cast<double>(f.price) * tick);
+    }
+    return d;
+}
+
 int BacktestCommand::backtest(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -211,6 +274,13 @@ int BacktestCommand::backtest(const QStringList &arguments)
     const auto r = backtest::runBarBacktest(p.series, p.strategy.info().path, p.strategy.parametersJson(), p.config);
     if (!r)
         return refuse(QString::fromStdString(r.error().message));
+    if (parser.isSet(c.report)) {
+        QString error;
+        const QString path = ui::BacktestReport::write(parser.value(c.report), reportData(p, *r), &error);
+        if (path.isEmpty())
+            return refuse(error, Failure);
+        m_err(tr("meridian-cli backtest: report written to %1\n").arg(path));
+    }
     if (parser.isSet(c.json)) {
         QJsonObject o{{QStringLiteral("strategy"), QString::fromStdString(p.strategy.info().id)},
                       {QStringLiteral("parameters"), QString::fromStdString(p.strategy.parametersJson())},

@@ -14,6 +14,7 @@
 #include "store/database.h"
 #include "store/migrations.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -24,6 +25,8 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 #include <sqlite3.h>
 
@@ -304,7 +307,15 @@ int Cli::db(const QStringList &arguments)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // A report draws its charts with widgets, offscreen: only then is a QApplication needed.
+    bool report = false;
+    for (int i = 1; i < argc; ++i)
+        report = report || std::strcmp(argv[i], "--report") == 0;
+    if (report && !meridian::app::hasDisplay(argc, argv))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application =
+        report ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     meridian::app::setApplicationIdentity();
     meridian::i18n::installTranslations(app, meridian::i18n::systemLanguage());
     QStringList arguments = QCoreApplication::arguments().mid(1);

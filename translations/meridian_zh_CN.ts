@@ -276,6 +276,159 @@ For headless work use the command-line tool: meridian-cli --help
         <translation>%2 共评估 %1 次（网格共 %3 个点）；最佳结果：
 </translation>
     </message>
+    <message>
+        <source>Also write an HTML report with charts into this folder.</source>
+        <translation>同时将带图表的 HTML 报告写入此文件夹。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 于 %2</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>End balance</source>
+        <translation>期末余额</translation>
+    </message>
+    <message>
+        <source>Total return</source>
+        <translation>总收益率</translation>
+    </message>
+    <message>
+        <source>Annual return</source>
+        <translation>年化收益率</translation>
+    </message>
+    <message>
+        <source>CAGR</source>
+        <translation>年复合增长率</translation>
+    </message>
+    <message>
+        <source>Volatility</source>
+        <translation>波动率</translation>
+    </message>
+    <message>
+        <source>Sharpe ratio</source>
+        <translation>夏普比率</translation>
+    </message>
+    <message>
+        <source>Sortino ratio</source>
+        <translation>索提诺比率</translation>
+    </message>
+    <message>
+        <source>Calmar ratio</source>
+        <translation>卡玛比率</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>最大回撤</translation>
+    </message>
+    <message>
+        <source>Max drawdown duration (days)</source>
+        <translation>最大回撤持续时间（天）</translation>
+    </message>
+    <message>
+        <source>VaR 95%</source>
+        <translation>95% 风险价值</translation>
+    </message>
+    <message>
+        <source>CVaR 95%</source>
+        <translation>95% 条件风险价值</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Fills</source>
+        <translation>成交笔数</translation>
+    </message>
+    <message>
+        <source>Round trips</source>
+        <translation>往返交易次数</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>胜率</translation>
+    </message>
+    <message>
+        <source>Profit factor</source>
+        <translation>盈亏比</translation>
+    </message>
+    <message>
+        <source>meridian-cli backtest: report written to %1
+</source>
+        <translation>meridian-cli backtest：报告已写入 %1
+</translation>
+    </message>
+</context>
+<context>
+    <name>BacktestReport</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>权益</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Drawdown (%)</source>
+        <translation>回撤（%）</translation>
+    </message>
+    <message>
+        <source>Daily return (%)</source>
+        <translation>日收益率（%）</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>回撤</translation>
+    </message>
+    <message>
+        <source>Daily returns</source>
+        <translation>日收益率</translation>
+    </message>
+    <message>
+        <source>Price and fills</source>
+        <translation>价格与成交</translation>
+    </message>
+    <message>
+        <source>Monthly returns (%)</source>
+        <translation>月度收益率（%）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>

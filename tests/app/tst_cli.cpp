@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The Meridian authors
 //
 // Runs the real `meridian-cli` binary.
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -312,6 +314,15 @@ void TestCli::backtestAndOptimizeImportedBars()
     QCOMPARE(best.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("slow_period")).toInt(), 30);
     QCOMPARE(best.value(QStringLiteral("objectives")).toArray().first().toDouble(), sharpe);
 
+    // The same backtest with a report: an HTML file and four charts, drawn without a display.
+    const QString folder = m_home.filePath(QStringLiteral("report"));
+    const Run reported = run(QStringList{QStringLiteral("backtest"), QStringLiteral("--param"),
+                                         QStringLiteral("fast_period=5"), QStringLiteral("--param"),
+                                         QStringLiteral("slow_period=30"), QStringLiteral("--report"), folder} +
+                             common);
+    QVERIFY2(reported.exitCode == 0, qPrintable(reported.err));
+    for (const char *name : {"report.html", "equity.png", "drawdown.png", "returns.png", "price.png"})
+        QVERIFY2(QFileInfo(QDir(folder).filePath(QLatin1String(name))).size() > 1000, name);
     const Run noBars = run({QStringLiteral("backtest"), QStringLiteral("--database"), db, QStringLiteral("--symbol"),
                             QStringLiteral("ETHUSDT"), QStringLiteral("--strategy"), QStringLiteral("ma_cross")});
     QCOMPARE(noBars.exitCode, 2);

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <utility>
+#include <vector>
+
+namespace meridian::ui {
+
+/// What a backtest report shows. Times are seconds since the epoch (UTC); returns are fractions.
+struct BacktestReportData
+{
+    QString title;
+    std::vector<std::pair<QString, QString>> parameters; // name, value
+    std::vector<std::pair<QString, QString>> statistics; // label, formatted value
+    std::vector<double> equityTime, equity;
+    std::vector<double> dayTime, dayReturn;
+    std::vector<double> priceTime, price;
+    std::vector<double> buyTime, buyPrice, sellTime, sellPrice; // fills
+};
+
+/// Writes an HTML report and its charts (PNG, rendered offscreen with QCustomPlot) into a folder: equity,
+/// drawdown, a histogram of daily returns, the price with the fills marked, and a table of monthly returns.
+/// Needs a QApplication (on a machine without a display, run with QT_QPA_PLATFORM=offscreen).
+class BacktestReport
+{
+    Q_DECLARE_TR_FUNCTIONS(BacktestReport)
+public:
+    /// Returns the path of the HTML file, or an empty string and why.
+    static QString write(const QString &folder, const BacktestReportData &data, QString *error);
+};
+
+} // namespace meridian::ui
