@@ -4,12 +4,14 @@
 
 #include "app_environment.h"
 #include "backtest/bar_source.h"
+#include "backtest/optimization_store.h"
 #include "backtest/optimizer.h"
 #include "cli_common.h"
 #include "core/timestamp.h"
 #include "report/backtest_report.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -431,6 +433,57 @@ int BacktestCommand::optimize(const QStringList &arguments)
     const auto r = backtest::optimize(p.series, p.strategy.info().path, p.strategy.parametersJson(), ranges, config);
     if (!r)
         return refuse(QString::fromStdString(r.error().message));
+    // Every evaluation is kept in the database, whatever is printed.
+    {
+        auto db = store::Database::open(resolvePaths(parser.value(c.database)).databasePath.toStdString());
+        if (!db)
+            return refuse(QString::fromStdString(db.error().message), Failure);
+        backtest::OptimizationRun run{
+            p.strategy.info().id,        p.series[0].instrument.symbol(),   parser.value(c.interval).toStdString(),
+            p.strategy.parametersJson(), p.series[0].bars.front().openTime, p.series[0].bars.back().openTime};
+        auto saved =
+            backtest::saveOptimization(*db, run, ranges, config, *r, QDateTime::currentMSecsSinceEpoch() * 1'000'000);
+        if (!saved)
+            return refuse(QString::fromStdString(saved.error().message), Failure);
+        m_err(tr("meridian-cli optimize: stored as run %1\n").arg(*saved));
+    }
+    if (parser.isSet(c.report)) {
+        ui::OptimizationReportData d;
+        d.title = tr("Optimisation of %1 on %2")
+                      .arg(QString::fromStdString(p.strategy.info().id),
+                           QString::fromStdString(p.series[0].instrument.symbol()));
+        d.objective = QString::fromStdString(config.objectives.front().name);
+        if (ranges.size() >= 2 && ranges[0].choices.empty() && ranges[1].choices.empty()) {
+            d.xName = QString::fromStdString(ranges[0].name);
+            d.yName = QString::fromStdString(ranges[1].name);
+            for (double v = ranges[0].min; v <= ranges[0].max + 1e-9 * ranges[0].step; v += ranges[0].step)
+                d.xValues.push_back(v);
+            for (double v = ranges[1].min; v <= ranges[1].max + 1e-9 * ranges[1].step; v += ranges[1].step)
+                d.yValues.push_back(v);
+            d.z.assign(d.xValues.size() * d.yValues.size(), std::nan(""));
+            for (const backtest::Evaluation &e : r->evaluations) {
+                const auto i = static_cast<std::size_t>(std::llround((e.values[0] - ranges[0].min) / ranges[0].step));
+                const auto j = static_cast<std::size_t>(std::llround((e.values[1] - ranges[1].min) / ranges[1].step));
+                if (i < d.xValues.size() && j < d.yValues.size())
+                    d.z[j * d.xValues.size() + i] = e.objectives.front();
+            }
+        }
+        d.header << tr("Parameters");
+        for (const backtest::Objective &o : config.objectives)
+            d.header << QString::fromStdString(o.name);
+        for (std::size_t i = 0; i < r->best.size() && i < shown; ++i) {
+            const backtest::Evaluation &e = r->evaluations[r->best[i]];
+            QStringList row{QString::fromStdString(e.parametersJson)};
+            for (const double v : e.objectives)
+                row << QString::number(v, 'g', 5);
+            d.rows.push_back(row);
+        }
+        QString error;
+        const QString path = ui::BacktestReport::writeOptimization(parser.value(c.report), d, &error);
+        if (path.isEmpty())
+            return refuse(error, Failure);
+        m_err(tr("meridian-cli optimize: report written to %1\n").arg(path));
+    }
     if (parser.isSet(c.json)) {
         QJsonArray best;
         for (std::size_t i = 0; i < r->best.size() && i < shown; ++i) {

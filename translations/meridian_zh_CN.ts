@@ -366,6 +366,26 @@ For headless work use the command-line tool: meridian-cli --help
         <translation>meridian-cli backtest：报告已写入 %1
 </translation>
     </message>
+    <message>
+        <source>meridian-cli optimize: stored as run %1
+</source>
+        <translation>meridian-cli optimize：已保存为第 %1 次运行
+</translation>
+    </message>
+    <message>
+        <source>Optimisation of %1 on %2</source>
+        <translation>%1 在 %2 上的参数优化</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>meridian-cli optimize: report written to %1
+</source>
+        <translation>meridian-cli optimize：报告已写入 %1
+</translation>
+    </message>
 </context>
 <context>
     <name>BacktestReport</name>
@@ -428,6 +448,14 @@ For headless work use the command-line tool: meridian-cli --help
     <message>
         <source>Year</source>
         <translation>年份</translation>
+    </message>
+    <message>
+        <source>%1 over %2 and %3</source>
+        <translation>%1 随 %2 和 %3 的变化</translation>
+    </message>
+    <message>
+        <source>Best results</source>
+        <translation>最佳结果</translation>
     </message>
 </context>
 <context>

@@ -169,9 +169,39 @@ CREATE TABLE scenarios (
 );
 )sql";
 
+// Parameter searches and every evaluation they made (engine/backtest/optimizer.h).
+constexpr const char *kSchemaV3 = R"sql(
+CREATE TABLE optimization_runs (
+    run_id       INTEGER PRIMARY KEY,
+    strategy     TEXT NOT NULL,
+    symbol       TEXT NOT NULL,
+    interval     TEXT NOT NULL,
+    method       TEXT NOT NULL CHECK (method IN ('grid', 'random', 'genetic')),
+    objectives   TEXT NOT NULL CHECK (json_valid(objectives)),
+    ranges       TEXT NOT NULL CHECK (json_valid(ranges)),
+    base_params  TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(base_params)),
+    data_from    INTEGER,
+    data_to      INTEGER,
+    seed         INTEGER,
+    evaluations  INTEGER NOT NULL DEFAULT 0,
+    cancelled    INTEGER NOT NULL DEFAULT 0,
+    created_at   INTEGER NOT NULL
+);
+CREATE TABLE optimization_results (
+    run_id      INTEGER NOT NULL REFERENCES optimization_runs (run_id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    params      TEXT NOT NULL CHECK (json_valid(params)),
+    objectives  TEXT NOT NULL CHECK (json_valid(objectives)),
+    rank        INTEGER NOT NULL,
+    error       TEXT,
+    PRIMARY KEY (run_id, position)
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema", kSchemaV1},
     {2, "users' simulator scenarios", kSchemaV2},
+    {3, "parameter searches and their evaluations", kSchemaV3},
 };
 
 } // namespace

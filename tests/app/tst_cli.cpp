@@ -313,6 +313,20 @@ void TestCli::backtestAndOptimizeImportedBars()
     QCOMPARE(best.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("fast_period")).toInt(), 5);
     QCOMPARE(best.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("slow_period")).toInt(), 30);
     QCOMPARE(best.value(QStringLiteral("objectives")).toArray().first().toDouble(), sharpe);
+    const Run info =
+        run({QStringLiteral("db"), QStringLiteral("info"), QStringLiteral("--database"), db, QStringLiteral("--json")});
+    const QJsonObject rows =
+        QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("rows")).toObject();
+    QCOMPARE(rows.value(QStringLiteral("optimization_runs")).toInt(), 1); // every search is kept
+    QCOMPARE(rows.value(QStringLiteral("optimization_results")).toInt(), 4);
+    const QString heatmapFolder = m_home.filePath(QStringLiteral("optimization"));
+    const Run withReport =
+        run(QStringList{QStringLiteral("optimize"), QStringLiteral("--range"), QStringLiteral("fast_period=5:10:5"),
+                        QStringLiteral("--range"), QStringLiteral("slow_period=30:40:10"), QStringLiteral("--report"),
+                        heatmapFolder} +
+            common);
+    QVERIFY2(withReport.exitCode == 0, qPrintable(withReport.err));
+    QVERIFY(QFileInfo(QDir(heatmapFolder).filePath(QStringLiteral("heatmap.png"))).size() > 1000);
 
     // The same backtest with a report: an HTML file and four charts, drawn without a display.
     const QString folder = m_home.filePath(QStringLiteral("report"));

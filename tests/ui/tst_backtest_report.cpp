@@ -6,8 +6,10 @@
 #include "report/backtest_report.h"
 
 #include <QImage>
+
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 
 using namespace meridian::ui;
 
@@ -17,6 +19,7 @@ class TestBacktestReport : public QObject
 private slots:
     void writesTheReportAndItsCharts();
     void refusesAFolderItCannotMake();
+    void optimizationHeatmapAndTable();
 };
 
 void TestBacktestReport::writesTheReportAndItsCharts()
@@ -79,6 +82,36 @@ void TestBacktestReport::refusesAFolderItCannotMake()
     QString error;
     QVERIFY(BacktestReport::write(dir.filePath(QStringLiteral("file/report")), BacktestReportData{}, &error).isEmpty());
     QVERIFY(error.contains(QStringLiteral("file/report")));
+}
+
+void TestBacktestReport::optimizationHeatmapAndTable()
+{
+    OptimizationReportData d;
+    d.title = QStringLiteral("Optimisation of ma_cross");
+    d.objective = QStringLiteral("sharpe_ratio");
+    d.xName = QStringLiteral("fast_period");
+    d.yName = QStringLiteral("slow_period");
+    d.xValues = {5, 10, 15};
+    d.yValues = {20, 30};
+    d.z = {0.1, 0.5, 0.9, -0.2, std::nan(""), 1.5}; // one point never evaluated
+    d.header = {QStringLiteral("Parameters"), QStringLiteral("sharpe_ratio")};
+    d.rows = {{QStringLiteral("{\"fast_period\":15,\"slow_period\":30}"), QStringLiteral("1.5")}};
+    QTemporaryDir dir;
+    QString error;
+    const QString path = BacktestReport::writeOptimization(dir.path(), d, &error);
+    QVERIFY2(!path.isEmpty(), qPrintable(error));
+    const QImage heatmap(dir.filePath(QStringLiteral("heatmap.png")));
+    QCOMPARE(heatmap.size(), QSize(1000, 600));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(file.readAll());
+    QVERIFY(html.contains(QStringLiteral("heatmap.png")));
+    QVERIFY(html.contains(QStringLiteral("<td>1.5</td>")));
+    // Without two numeric parameters there is no heatmap, only the table.
+    d.yName.clear();
+    QTemporaryDir other;
+    QVERIFY(!BacktestReport::writeOptimization(other.path(), d, &error).isEmpty());
+    QVERIFY(!QFile::exists(other.filePath(QStringLiteral("heatmap.png"))));
 }
 
 QTEST_MAIN(TestBacktestReport)

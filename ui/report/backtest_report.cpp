@@ -178,4 +178,70 @@ QString BacktestReport::write(const QString &folder, const BacktestReportData &d
     return path;
 }
 
+QString BacktestReport::writeOptimization(const QString &folder, const OptimizationReportData &data, QString *error)
+{
+    const auto failed = [&](const QString &why) {
+        if (error)
+            *error = why;
+        return QString();
+    };
+    if (!QDir().mkpath(folder))
+        return failed(tr("cannot create the folder %1").arg(folder));
+    const QDir dir(folder);
+    const bool heatmap = !data.xName.isEmpty() && !data.yName.isEmpty() && !data.xValues.empty() &&
+                         !data.yValues.empty() && data.z.size() == data.xValues.size() * data.yValues.size();
+    if (heatmap) {
+        QCustomPlot plot;
+        QCPColorMap *map = new QCPColorMap(plot.xAxis, plot.yAxis);
+        const int nx = static_cast<int>(data.xValues.size()), ny = static_cast<int>(data.yValues.size());
+        map->data()->setSize(nx, ny);
+        map->data()->setRange(QCPRange(data.xValues.front(), data.xValues.back()),
+                              QCPRange(data.yValues.front(), data.yValues.back()));
+        for (int j = 0; j < ny; ++j)
+            for (int i = 0; i < nx; ++i)
+                map->data()->setCell(i, j, data.z[static_cast<std::size_t>(j) * data.xValues.size() + i]);
+        QCPColorScale *scale = new QCPColorScale(&plot);
+        plot.plotLayout()->addElement(0, 1, scale);
+        scale->axis()->setLabel(data.objective);
+        map->setColorScale(scale);
+        map->setGradient(QCPColorGradient::gpThermal);
+        map->setInterpolate(false); // one cell a grid point: nothing shown that was not evaluated
+        map->rescaleDataRange(true);
+        plot.xAxis->setLabel(data.xName);
+        plot.yAxis->setLabel(data.yName);
+        plot.rescaleAxes();
+        plot.resize(kWidth, 600);
+        if (!plot.savePng(dir.filePath(QStringLiteral("heatmap.png")), kWidth, 600))
+            return failed(tr("cannot write %1").arg(dir.filePath(QStringLiteral("heatmap.png"))));
+    }
+    const QString path = dir.filePath(QStringLiteral("optimization.html"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return failed(tr("cannot write %1: %2").arg(path, file.errorString()));
+    QTextStream html(&file);
+    html
+        << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" << escape(data.title)
+        << "</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+           "td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f4f4f4}</style></head><body>\n";
+    html << "<h1>" << escape(data.title) << "</h1>\n";
+    if (heatmap)
+        html << "<h2>" << escape(tr("%1 over %2 and %3").arg(data.objective, data.xName, data.yName))
+             << "</h2>\n<img src=\"heatmap.png\" width=\"" << kWidth << "\">\n";
+    html << "<h2>" << escape(tr("Best results")) << "</h2>\n<table>\n<tr>";
+    for (const QString &h : data.header)
+        html << "<th>" << escape(h) << "</th>";
+    html << "</tr>\n";
+    for (const QStringList &row : data.rows) {
+        html << "<tr>";
+        for (const QString &cell : row)
+            html << "<td>" << escape(cell) << "</td>";
+        html << "</tr>\n";
+    }
+    html << "</table>\n</body></html>\n";
+    html.flush();
+    if (file.error() != QFile::NoError)
+        return failed(tr("cannot write %1: %2").arg(path, file.errorString()));
+    return path;
+}
+
 } // namespace meridian::ui

@@ -22,6 +22,18 @@ struct BacktestReportData
     std::vector<double> buyTime, buyPrice, sellTime, sellPrice; // fills
 };
 
+/// What an optimisation report shows: the best results, and a heatmap of the objective over two parameters.
+struct OptimizationReportData
+{
+    QString title;
+    QString objective;                    // the heatmap's
+    QString xName, yName;                 // the two parameters (empty: no heatmap)
+    std::vector<double> xValues, yValues; // the grid's values of each
+    std::vector<double> z;                // objective at (x[i], y[j]) at index j × xValues.size() + i; NaN: none
+    QStringList header;                   // of the results table
+    std::vector<QStringList> rows;
+};
+
 /// Writes an HTML report and its charts (PNG, rendered offscreen with QCustomPlot) into a folder: equity,
 /// drawdown, a histogram of daily returns, the price with the fills marked, and a table of monthly returns.
 /// Needs a QApplication (on a machine without a display, run with QT_QPA_PLATFORM=offscreen).
@@ -31,6 +43,8 @@ class BacktestReport
 public:
     /// Returns the path of the HTML file, or an empty string and why.
     static QString write(const QString &folder, const BacktestReportData &data, QString *error);
+    /// Writes optimization.html (and heatmap.png) into folder; returns its path, or an empty string and why.
+    static QString writeOptimization(const QString &folder, const OptimizationReportData &data, QString *error);
 };
 
 } // namespace meridian::ui
