@@ -2,8 +2,7 @@
 // Copyright (C) 2026 The Meridian authors
 #include "backtest/bar_backtest.h"
 
-#include "backtest/account.h"
-#include "strategy/live_variables.h"
+#include "backtest/backtest_host.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,36 +13,24 @@ namespace {
 
 constexpr std::int64_t kDay = 86'400'000'000'000;
 
-double toDouble(const Decimal &d)
+std::vector<Instrument> instrumentsOf(const std::vector<BarSeries> &series)
 {
-    return static_cast<double>(d.mantissa()) / std::pow(10.0, d.scale());
-}
-
-std::vector<double> valuesPerTickLot(const std::vector<BarSeries> &series)
-{
-    std::vector<double> out;
-    for (const BarSeries &s : series) {
-        const InstrumentSpec &spec = s.instrument.spec();
-        out.push_back(toDouble(spec.tickSize) * toDouble(spec.lotSize) * toDouble(spec.multiplier));
-    }
+    std::vector<Instrument> out;
+    for (const BarSeries &s : series)
+        out.push_back(s.instrument);
     return out;
 }
 
-meridian_decimal toC(const Decimal &d)
-{
-    return meridian_decimal{d.mantissa(), d.scale(), 0};
-}
-
 /// The backtest: the strategy's host (StrategyServices) and the event loop.
-class Engine final : public strategy::StrategyServices
+class Engine final : public BacktestHost
 {
 public:
     Engine(const std::vector<BarSeries> &series, const BarBacktestConfig &config)
-        : m_series(series),
+        : BacktestHost(instrumentsOf(series), config.initialCapital,
+                       Account::Fees{config.makerFee, config.takerFee, config.feePerLot}),
+          m_series(series),
           m_config(config),
-          m_runner(*this),
-          m_account(config.initialCapital, valuesPerTickLot(series),
-                    Account::Fees{config.makerFee, config.takerFee, config.feePerLot})
+          m_runner(*this)
     {}
 
     Result<BarBacktestResult> run(const std::string &pluginPath, const std::string &parametersJson)
@@ -54,7 +41,7 @@ public:
         m_id = *id;
         if (auto started = m_runner.start(m_id); !started)
             return fail(ErrorCode::ExternalFailure, "the strategy did not start: " + m_runner.lastError(m_id));
-        flush();
+        flush(m_runner, m_id);
 
         // Bars in the order of their close, ties by instrument.
         std::vector<std::size_t> cursor(m_series.size(), 0);
@@ -117,7 +104,7 @@ private:
         m_account.day(closeTime / kDay);
         m_now = bar.openTime;
         fillAgainst(instrument, bar);
-        flush();
+        flush(m_runner, m_id);
         m_now = closeTime;
         m_account.mark(instrument, bar.close);
         if (m_failed)
@@ -133,7 +120,7 @@ private:
         b.close = bar.close;
         b.volume = bar.volume;
         m_runner.onBar(b);
-        flush();
+        flush(m_runner, m_id);
     }
 
     void fillAgainst(std::size_t instrument, const Bar &bar)
@@ -227,17 +214,7 @@ private:
         if (fillQuantity > 0)
             u.liquidity = maker ? MERIDIAN_LIQUIDITY_MAKER : MERIDIAN_LIQUIDITY_TAKER;
         u.reason = {reason, std::char_traits<char>::length(reason)};
-        m_updates.push_back(u);
-    }
-
-    void flush()
-    {
-        // Delivering may make the strategy act, which may queue more.
-        for (std::size_t k = 0; k < m_updates.size(); ++k) {
-            const meridian_order_update u = m_updates[k];
-            m_runner.onOrder(m_id, u);
-        }
-        m_updates.clear();
+        queue(u);
     }
 
     // ---- StrategyServices ----------------------------------------------------------------------------------
@@ -295,81 +272,14 @@ private:
         return MERIDIAN_STATUS_OK;
     }
 
-    meridian_status publishSignal(strategy::InstanceId, const meridian_signal &) override
-    {
-        return MERIDIAN_STATUS_OK; // a backtest has no signal pipeline to feed
-    }
-
-    meridian_status position(strategy::InstanceId, meridian_instrument_id instrument, meridian_position &out) override
-    {
-        if (instrument == 0 || instrument > m_series.size())
-            return MERIDIAN_STATUS_NOT_FOUND;
-        const std::size_t i = instrument - 1;
-        out.instrument = instrument;
-        out.quantity = m_account.position(i);
-        out.average_price = std::llround(m_account.averagePrice(i));
-        out.unrealized_pnl = std::llround((static_cast<double>(m_account.markOf(i)) - m_account.averagePrice(i)) *
-                                          static_cast<double>(out.quantity) * m_account.valuePerTickLot(i) * 1e8);
-        return MERIDIAN_STATUS_OK;
-    }
-
-    meridian_status balance(strategy::InstanceId, std::string_view, meridian_balance &out) override
-    {
-        out.total = std::llround(m_account.equity() * 1e8);
-        out.available = std::llround(m_account.cash() * 1e8);
-        return MERIDIAN_STATUS_OK;
-    }
-
-    meridian_status setTimer(strategy::InstanceId, std::uint64_t, std::int64_t, bool) override
-    {
-        return MERIDIAN_STATUS_UNSUPPORTED; // bars are the clock of a bar backtest
-    }
-    meridian_status cancelTimer(strategy::InstanceId, std::uint64_t) override { return MERIDIAN_STATUS_UNSUPPORTED; }
-    void log(strategy::InstanceId, meridian_log_level, std::string_view) override {}
-    void publishVariable(strategy::InstanceId, std::string_view name, double value) override
-    {
-        m_variables.set(name, value);
-    }
-    std::int64_t nowNs() override { return m_now; }
-
-    meridian_status instrument(meridian_instrument_id instrument, meridian_instrument_info &info) override
-    {
-        if (instrument == 0 || instrument > m_series.size())
-            return MERIDIAN_STATUS_NOT_FOUND;
-        const InstrumentSpec &spec = m_series[instrument - 1].instrument.spec();
-        info.id = instrument;
-        info.symbol = {spec.symbol.data(), spec.symbol.size()};
-        info.venue = {spec.venue.data(), spec.venue.size()};
-        info.quote_currency = {spec.quoteCurrency.data(), spec.quoteCurrency.size()};
-        info.tick_size = toC(spec.tickSize);
-        info.lot_size = toC(spec.lotSize);
-        info.multiplier = toC(spec.multiplier);
-        info.min_quantity = m_series[instrument - 1].instrument.minQuantity().value();
-        return MERIDIAN_STATUS_OK;
-    }
-
-    meridian_status findInstrument(std::string_view symbol, meridian_instrument_id &instrument) override
-    {
-        for (std::size_t i = 0; i < m_series.size(); ++i)
-            if (m_series[i].instrument.symbol() == symbol) {
-                instrument = static_cast<meridian_instrument_id>(i) + 1;
-                return MERIDIAN_STATUS_OK;
-            }
-        return MERIDIAN_STATUS_NOT_FOUND;
-    }
-
     const std::vector<BarSeries> &m_series;
     BarBacktestConfig m_config;
     strategy::StrategyRunner m_runner;
     strategy::InstanceId m_id = 0;
-    Account m_account;
     std::vector<Order> m_orders; // working, in the order placed
-    std::vector<meridian_order_update> m_updates;
     std::uint64_t m_nextOrderId = 1;
-    std::int64_t m_now = 0;
     bool m_failed = false;
     BarBacktestResult m_result;
-    strategy::LiveVariables m_variables;
 };
 
 } // namespace

@@ -2,9 +2,8 @@
 // Copyright (C) 2026 The Meridian authors
 #include "backtest/l2_backtest.h"
 
-#include "backtest/account.h"
+#include "backtest/backtest_host.h"
 #include "book/l2_book.h"
-#include "strategy/live_variables.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,32 +15,19 @@ namespace {
 
 constexpr std::int64_t kDay = 86'400'000'000'000;
 
-double toDouble(const Decimal &d)
-{
-    return static_cast<double>(d.mantissa()) / std::pow(10.0, d.scale());
-}
-
-meridian_decimal toC(const Decimal &d)
-{
-    return meridian_decimal{d.mantissa(), d.scale(), 0};
-}
-
 Side sideOf(meridian_side side)
 {
     return side == MERIDIAN_SIDE_BUY ? Side::Buy : Side::Sell;
 }
 
-class L2Engine final : public strategy::StrategyServices
+class L2Engine final : public BacktestHost
 {
 public:
     L2Engine(const Instrument &instrument, const L2BacktestConfig &config)
-        : m_instrument(instrument),
+        : BacktestHost({instrument}, config.initialCapital,
+                       Account::Fees{config.makerFee, config.takerFee, config.feePerLot}),
           m_config(config),
-          m_runner(*this),
-          m_account(config.initialCapital,
-                    {toDouble(instrument.tickSize()) * toDouble(instrument.lotSize()) *
-                     toDouble(instrument.spec().multiplier)},
-                    Account::Fees{config.makerFee, config.takerFee, config.feePerLot})
+          m_runner(*this)
     {
         m_bids.reserve(config.bookLevels);
         m_asks.reserve(config.bookLevels);
@@ -56,7 +42,7 @@ public:
         m_id = *id;
         if (!m_runner.start(m_id))
             return fail(ErrorCode::ExternalFailure, "the strategy did not start: " + m_runner.lastError(m_id));
-        flush();
+        flush(m_runner, m_id);
         for (const DepthEvent &e : events) {
             deliverDue(e.time);
             m_now = e.time;
@@ -331,7 +317,7 @@ private:
         v.ask_count = static_cast<std::uint32_t>(asks.size());
         ++m_result.bookCallbacks;
         m_runner.onBook(v);
-        flush();
+        flush(m_runner, m_id);
     }
 
     void deliverTrade(const meridian_trade &t)
@@ -344,7 +330,7 @@ private:
             return;
         }
         m_runner.onTrade(t);
-        flush();
+        flush(m_runner, m_id);
     }
 
     /// Delivers what is due by time (market data, order arrivals), in the order it was scheduled.
@@ -363,12 +349,12 @@ private:
             case Pending::Kind::Trade:
                 if (!m_failed) {
                     m_runner.onTrade(m_trades[p.index]);
-                    flush();
+                    flush(m_runner, m_id);
                 }
                 break;
             case Pending::Kind::Arrival:
                 arrive(p.index);
-                flush();
+                flush(m_runner, m_id);
                 break;
             }
             m_now = std::max(saved, m_now);
@@ -398,16 +384,7 @@ private:
         if (quantity > 0)
             u.liquidity = maker ? MERIDIAN_LIQUIDITY_MAKER : MERIDIAN_LIQUIDITY_TAKER;
         u.reason = {reason, std::char_traits<char>::length(reason)};
-        m_updates.push_back(u);
-    }
-
-    void flush()
-    {
-        for (std::size_t k = 0; k < m_updates.size(); ++k) {
-            const meridian_order_update u = m_updates[k];
-            m_runner.onOrder(m_id, u);
-        }
-        m_updates.clear();
+        queue(u);
     }
 
     // ---- StrategyServices ----------------------------------------------------------------------------------
@@ -449,67 +426,15 @@ private:
     {
         return MERIDIAN_STATUS_UNSUPPORTED; // cancel and place: the queue position is lost either way
     }
-    meridian_status publishSignal(strategy::InstanceId, const meridian_signal &) override { return MERIDIAN_STATUS_OK; }
-    meridian_status position(strategy::InstanceId, meridian_instrument_id instrument, meridian_position &out) override
-    {
-        if (instrument != 1)
-            return MERIDIAN_STATUS_NOT_FOUND;
-        out.instrument = 1;
-        out.quantity = m_account.position(0);
-        out.average_price = std::llround(m_account.averagePrice(0));
-        return MERIDIAN_STATUS_OK;
-    }
-    meridian_status balance(strategy::InstanceId, std::string_view, meridian_balance &out) override
-    {
-        out.total = std::llround(m_account.equity() * 1e8);
-        out.available = std::llround(m_account.cash() * 1e8);
-        return MERIDIAN_STATUS_OK;
-    }
-    meridian_status setTimer(strategy::InstanceId, std::uint64_t, std::int64_t, bool) override
-    {
-        return MERIDIAN_STATUS_UNSUPPORTED; // the events are the clock of a replay
-    }
-    meridian_status cancelTimer(strategy::InstanceId, std::uint64_t) override { return MERIDIAN_STATUS_UNSUPPORTED; }
-    void log(strategy::InstanceId, meridian_log_level, std::string_view) override {}
-    void publishVariable(strategy::InstanceId, std::string_view name, double value) override
-    {
-        m_variables.set(name, value);
-    }
-    std::int64_t nowNs() override { return m_now; }
-    meridian_status instrument(meridian_instrument_id instrument, meridian_instrument_info &info) override
-    {
-        if (instrument != 1)
-            return MERIDIAN_STATUS_NOT_FOUND;
-        const InstrumentSpec &spec = m_instrument.spec();
-        info.id = 1;
-        info.symbol = {spec.symbol.data(), spec.symbol.size()};
-        info.venue = {spec.venue.data(), spec.venue.size()};
-        info.quote_currency = {spec.quoteCurrency.data(), spec.quoteCurrency.size()};
-        info.tick_size = toC(spec.tickSize);
-        info.lot_size = toC(spec.lotSize);
-        info.multiplier = toC(spec.multiplier);
-        info.min_quantity = m_instrument.minQuantity().value();
-        return MERIDIAN_STATUS_OK;
-    }
-    meridian_status findInstrument(std::string_view symbol, meridian_instrument_id &instrument) override
-    {
-        if (symbol != m_instrument.symbol())
-            return MERIDIAN_STATUS_NOT_FOUND;
-        instrument = 1;
-        return MERIDIAN_STATUS_OK;
-    }
-
     struct Traded
     {
         Side side;
         std::int64_t price, quantity;
     };
 
-    const Instrument &m_instrument;
     L2BacktestConfig m_config;
     strategy::StrategyRunner m_runner;
     strategy::InstanceId m_id = 0;
-    Account m_account;
     book::L2Book m_book;
     std::vector<Working> m_working;
     std::vector<Traded> m_tradedAt; // trades not yet matched by their level's update
@@ -517,13 +442,10 @@ private:
     std::vector<Snapshot> m_snapshots;
     std::vector<meridian_trade> m_trades;
     std::vector<meridian_level> m_bids, m_asks; // scratch for immediate delivery
-    std::vector<meridian_order_update> m_updates;
     TopOfBook m_lastTop;
     std::uint64_t m_nextOrderId = 1;
-    std::int64_t m_now = 0;
     bool m_failed = false;
     L2BacktestResult m_result;
-    strategy::LiveVariables m_variables;
 };
 
 } // namespace

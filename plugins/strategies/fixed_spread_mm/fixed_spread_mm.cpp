@@ -53,11 +53,8 @@ public:
 
     void onStart() override
     {
-        if (!m_symbol.empty()) {
-            m_quotes.setInstrument(host().findInstrument(m_symbol));
-            if (m_quotes.instrument() == 0)
-                throw std::invalid_argument("instrument " + m_symbol + " is unknown to the host");
-        }
+        if (!m_symbol.empty())
+            m_quotes.setInstrument(host().requireInstrument(m_symbol));
     }
 
     void onStop() override { m_quotes.cancelAll(host()); }

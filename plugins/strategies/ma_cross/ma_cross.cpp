@@ -87,11 +87,8 @@ public:
 
     void onStart() override
     {
-        if (!m_symbol.empty()) {
-            m_position.setInstrument(host().findInstrument(m_symbol));
-            if (m_position.instrument() == 0)
-                throw std::invalid_argument("instrument " + m_symbol + " is unknown to the host");
-        }
+        if (!m_symbol.empty())
+            m_position.setInstrument(host().requireInstrument(m_symbol));
     }
 
     void onBar(const meridian_bar &bar) override

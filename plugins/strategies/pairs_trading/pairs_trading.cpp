@@ -80,24 +80,15 @@ public:
         m_ols = std::make_unique<ind::RollingOls>(n);
         m_yStats = std::make_unique<ind::RollingStats>(n);
         m_sampleNs = p.getInt("sample_ms") * 1'000'000;
-        m_entry = p.getFloat("entry_threshold");
-        m_exit = p.getFloat("exit_threshold");
-        m_stop = p.getFloat("stop_loss");
+        m_bands = meridian::sdk::ZScoreBands(p.getFloat("entry_threshold"), p.getFloat("exit_threshold"),
+                                             p.getFloat("stop_loss"));
         m_size = p.getInt("position_size");
-        if (m_exit >= m_entry)
-            throw std::invalid_argument("exit_threshold (" + std::to_string(m_exit) +
-                                        ") must be below entry_threshold (" + std::to_string(m_entry) + ")");
-        if (m_stop != 0 && m_stop <= m_entry)
-            throw std::invalid_argument("stop_loss (" + std::to_string(m_stop) + ") must be above entry_threshold (" +
-                                        std::to_string(m_entry) + "), or 0");
     }
 
     void onStart() override
     {
         for (Leg *leg : {&m_y, &m_x}) {
-            const meridian_instrument_id id = host().findInstrument(leg->symbol);
-            if (id == 0)
-                throw std::invalid_argument("instrument " + leg->symbol + " is unknown to the host");
+            const meridian_instrument_id id = host().requireInstrument(leg->symbol);
             leg->position.setInstrument(id);
             const meridian_instrument_info info = host().instrument(id);
             if (host().lastStatus() == MERIDIAN_STATUS_OK) {
@@ -182,27 +173,14 @@ private:
 
     void decide(double z, double beta)
     {
-        const double distance = std::fabs(z);
-        if (m_stoppedOut) {
-            if (distance >= m_entry)
-                return;
-            m_stoppedOut = false;
-        }
-        if (m_spread != 0) {
-            if (m_stop > 0 && distance >= m_stop) {
-                m_spread = 0;
-                m_stoppedOut = true;
-            } else if (distance <= m_exit) {
-                m_spread = 0;
-            }
-            return;
-        }
-        if (distance >= m_entry && (m_stop == 0 || distance < m_stop)) {
-            m_spread = z > 0 ? -1 : 1;
+        if (m_bands.update(z) == meridian::sdk::ZScoreBands::Event::Enter) {
             m_hedgeLots = std::llround(beta * static_cast<double>(m_size) * m_y.lotSize / m_x.lotSize);
-            host().publishSignal(m_y.position.instrument(), m_spread, std::min(1.0, distance / (2.0 * m_entry)), 1.0,
+            const double distance = z < 0 ? -z : z;
+            host().publishSignal(m_y.position.instrument(), m_bands.direction(),
+                                 std::min(1.0, distance / (2.0 * m_bands.entry())), 1.0,
                                  z > 0 ? "pair spread above its norm" : "pair spread below its norm");
         }
+        m_spread = m_bands.direction();
     }
 
     double pnl() const
@@ -219,11 +197,10 @@ private:
     std::unique_ptr<ind::RollingStats> m_yStats;
     std::int64_t m_sampleNs = 0, m_lastSampleNs = 0;
     bool m_sampled = false;
-    double m_entry = 0, m_exit = 0, m_stop = 0;
+    meridian::sdk::ZScoreBands m_bands;
     std::int64_t m_size = 0;
     int m_spread = 0;             // +1 long the spread (long Y), −1 short, 0 flat
     std::int64_t m_hedgeLots = 0; // lots of X per spread, fixed at entry
-    bool m_stoppedOut = false;
 };
 
 } // namespace

@@ -55,25 +55,15 @@ public:
         m_symbol = p.getString("symbol");
         m_stats = std::make_unique<ind::RollingStats>(static_cast<std::size_t>(p.getInt("lookback")));
         m_sampleNs = p.getInt("sample_ms") * 1'000'000;
-        m_entry = p.getFloat("entry_threshold");
-        m_exit = p.getFloat("exit_threshold");
-        m_stop = p.getFloat("stop_loss");
+        m_bands = meridian::sdk::ZScoreBands(p.getFloat("entry_threshold"), p.getFloat("exit_threshold"),
+                                             p.getFloat("stop_loss"));
         m_size = p.getInt("position_size");
-        if (m_exit >= m_entry)
-            throw std::invalid_argument("exit_threshold (" + std::to_string(m_exit) +
-                                        ") must be below entry_threshold (" + std::to_string(m_entry) + ")");
-        if (m_stop != 0 && m_stop <= m_entry)
-            throw std::invalid_argument("stop_loss (" + std::to_string(m_stop) + ") must be above entry_threshold (" +
-                                        std::to_string(m_entry) + "), or 0");
     }
 
     void onStart() override
     {
-        if (!m_symbol.empty()) {
-            m_position.setInstrument(host().findInstrument(m_symbol));
-            if (m_position.instrument() == 0)
-                throw std::invalid_argument("instrument " + m_symbol + " is unknown to the host");
-        }
+        if (!m_symbol.empty())
+            m_position.setInstrument(host().requireInstrument(m_symbol));
     }
 
     void onBook(const meridian_book_view &book) override
@@ -127,40 +117,35 @@ private:
 
     void decide(double z)
     {
-        const double distance = std::fabs(z);
-        if (m_stoppedOut) {
-            if (distance >= m_entry)
-                return;
-            m_stoppedOut = false;
-        }
-        if (m_target != 0) {
-            if (m_stop > 0 && distance >= m_stop) {
-                m_target = 0;
-                m_stoppedOut = true;
-                host().publishSignal(m_position.instrument(), 0, 1.0, 1.0, "stop loss: the deviation kept growing");
-            } else if (distance <= m_exit) {
-                m_target = 0;
-                host().publishSignal(m_position.instrument(), 0, 1.0, 1.0, "reverted to the fair value");
-            }
-            return;
-        }
-        if (distance >= m_entry && (m_stop == 0 || distance < m_stop)) {
-            const int direction = z > 0 ? -1 : 1;
-            m_target = direction * m_size;
-            host().publishSignal(m_position.instrument(), direction, std::min(1.0, distance / (2.0 * m_entry)), 1.0,
+        const meridian_instrument_id instrument = m_position.instrument();
+        switch (m_bands.update(z)) {
+        case meridian::sdk::ZScoreBands::Event::Enter: {
+            const int direction = m_bands.direction();
+            const double distance = z < 0 ? -z : z;
+            host().publishSignal(instrument, direction, std::min(1.0, distance / (2.0 * m_bands.entry())), 1.0,
                                  z > 0 ? "price above its fair value" : "price below its fair value");
+            break;
         }
+        case meridian::sdk::ZScoreBands::Event::Exit:
+            host().publishSignal(instrument, 0, 1.0, 1.0, "reverted to the fair value");
+            break;
+        case meridian::sdk::ZScoreBands::Event::Stop:
+            host().publishSignal(instrument, 0, 1.0, 1.0, "stop loss: the deviation kept growing");
+            break;
+        case meridian::sdk::ZScoreBands::Event::None:
+            break;
+        }
+        m_target = m_bands.direction() * m_size;
     }
 
     std::string m_symbol;
     std::unique_ptr<ind::RollingStats> m_stats;
     std::int64_t m_sampleNs = 0, m_lastSampleNs = 0;
     bool m_sampled = false;
-    double m_entry = 0, m_exit = 0, m_stop = 0;
+    meridian::sdk::ZScoreBands m_bands;
     std::int64_t m_size = 0;
     meridian::sdk::PositionTracker m_position;
     std::int64_t m_target = 0;
-    bool m_stoppedOut = false;
 };
 
 } // namespace

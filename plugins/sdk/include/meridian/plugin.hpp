@@ -421,6 +421,15 @@ public:
         m_status = m_api->find_instrument(m_context, toC(symbol), &id);
         return m_status == MERIDIAN_STATUS_OK ? id : 0;
     }
+    /// Returns the id of the instrument with symbol; throws std::invalid_argument naming it when the host has
+    /// none (in onStart, that stops the instance with the reason).
+    meridian_instrument_id requireInstrument(std::string_view symbol)
+    {
+        const meridian_instrument_id id = findInstrument(symbol);
+        if (id == 0)
+            throw std::invalid_argument("instrument " + std::string(symbol) + " is unknown to the host");
+        return id;
+    }
     /// The status of the last call that returned no status itself.
     meridian_status lastStatus() const { return m_status; }
 

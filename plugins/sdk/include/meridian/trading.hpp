@@ -19,6 +19,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace meridian::sdk {
@@ -149,6 +151,63 @@ private:
     double m_averagePrice = 0;
     double m_realized = 0;
     std::vector<Working> m_working; // a handful at most; a vector beats a map
+};
+
+/// Entry, exit and stop bands on a z-score, as mean-reversion strategies trade them: open against the
+/// deviation when |z| reaches entry (a high z: short), close when |z| falls to exit, and abandon a position
+/// when |z| reaches stop (then no new entry until |z| is back under entry). A stop of 0 is off.
+class ZScoreBands
+{
+public:
+    enum class Event { None, Enter, Exit, Stop };
+
+    /// Throws std::invalid_argument, naming the parameters, unless exit < entry and (stop = 0 or stop > entry).
+    ZScoreBands(double entry = 2, double exit = 0.5, double stop = 0) : m_entry(entry), m_exit(exit), m_stop(stop)
+    {
+        if (!(exit < entry))
+            throw std::invalid_argument("exit_threshold (" + std::to_string(exit) +
+                                        ") must be below entry_threshold (" + std::to_string(entry) + ")");
+        if (stop != 0 && !(stop > entry))
+            throw std::invalid_argument("stop_loss (" + std::to_string(stop) + ") must be above entry_threshold (" +
+                                        std::to_string(entry) + "), or 0");
+    }
+
+    /// Takes the newest z-score; returns what it made the position do.
+    Event update(double z)
+    {
+        const double distance = z < 0 ? -z : z;
+        if (m_stoppedOut) {
+            if (distance >= m_entry)
+                return Event::None;
+            m_stoppedOut = false;
+        }
+        if (m_direction != 0) {
+            if (m_stop > 0 && distance >= m_stop) {
+                m_direction = 0;
+                m_stoppedOut = true;
+                return Event::Stop;
+            }
+            if (distance <= m_exit) {
+                m_direction = 0;
+                return Event::Exit;
+            }
+            return Event::None;
+        }
+        if (distance >= m_entry && (m_stop == 0 || distance < m_stop)) {
+            m_direction = z > 0 ? -1 : 1;
+            return Event::Enter;
+        }
+        return Event::None;
+    }
+
+    /// +1 long, −1 short, 0 flat.
+    int direction() const { return m_direction; }
+    double entry() const { return m_entry; }
+
+private:
+    double m_entry, m_exit, m_stop;
+    int m_direction = 0;
+    bool m_stoppedOut = false;
 };
 
 } // namespace meridian::sdk
