@@ -353,7 +353,9 @@ int BacktestCommand::optimize(const QStringList &arguments)
                                      QStringLiteral("0"));
     const QCommandLineOption top(QStringLiteral("top"), tr("How many of the best to print (default 10)."), tr("n"),
                                  QStringLiteral("10"));
-    parser.addOptions({range, method, objective, samples, population, generations, seed, threads, top});
+    const QCommandLineOption mpi(
+        QStringLiteral("mpi"), tr("Split the search across MPI ranks (run under mpirun); rank 0 stores the results."));
+    parser.addOptions({range, method, objective, samples, population, generations, seed, threads, top, mpi});
     const auto refuse = [&](const QString &why, int code = UsageError) {
         m_err(tr("meridian-cli optimize: %1\n").arg(why));
         return code;
@@ -366,6 +368,12 @@ int BacktestCommand::optimize(const QStringList &arguments)
         m_out(text);
         return Success;
     }
+#ifndef MERIDIAN_HAVE_MPI
+    if (parser.isSet(mpi))
+        return refuse(tr("MPI is not available in this build: Open MPI was not found when Meridian was built; "
+                         "run without --mpi to use this machine's threads"),
+                      Failure);
+#endif
     backtest::OptimizeConfig config;
     const QString m = parser.value(method);
     if (m == QLatin1String("grid"))

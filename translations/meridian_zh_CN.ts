@@ -386,6 +386,14 @@ For headless work use the command-line tool: meridian-cli --help
         <translation>meridian-cli optimize：报告已写入 %1
 </translation>
     </message>
+    <message>
+        <source>Split the search across MPI ranks (run under mpirun); rank 0 stores the results.</source>
+        <translation>将搜索分配到各 MPI 进程（在 mpirun 下运行）；由 0 号进程保存结果。</translation>
+    </message>
+    <message>
+        <source>MPI is not available in this build: Open MPI was not found when Meridian was built; run without --mpi to use this machine&apos;s threads</source>
+        <translation>此版本不支持 MPI：构建 Meridian 时未找到 Open MPI；去掉 --mpi 即可使用本机的线程</translation>
+    </message>
 </context>
 <context>
     <name>BacktestReport</name>

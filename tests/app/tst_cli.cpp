@@ -341,6 +341,12 @@ void TestCli::backtestAndOptimizeImportedBars()
                             QStringLiteral("ETHUSDT"), QStringLiteral("--strategy"), QStringLiteral("ma_cross")});
     QCOMPARE(noBars.exitCode, 2);
     QVERIFY(noBars.err.contains(QStringLiteral("import them first")));
+    // This build has no MPI (Open MPI is optional at build time), and says so.
+    const Run mpi = run(QStringList{QStringLiteral("optimize"), QStringLiteral("--mpi"), QStringLiteral("--range"),
+                                    QStringLiteral("fast_period=5:10:5")} +
+                        common);
+    QCOMPARE(mpi.exitCode, 1);
+    QVERIFY2(mpi.err.contains(QStringLiteral("MPI is not available")), qPrintable(mpi.err));
     const Run badRange = run(
         QStringList{QStringLiteral("optimize"), QStringLiteral("--range"), QStringLiteral("fast_period=5")} + common);
     QCOMPARE(badRange.exitCode, 2);
