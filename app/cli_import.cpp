@@ -6,6 +6,7 @@
 #include "core/timestamp.h"
 #include "store/bar_import.h"
 #include "store/database.h"
+#include "store/trade_import.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -49,8 +50,8 @@ int ImportCommand::run(const QStringList &arguments)
            "duplicates, rows out of order and outliers are reported. Importing a file again changes nothing."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption formatOption(QStringLiteral("format"),
-                                          tr("binance (12-column klines) or ohlcv (a header naming date, open, "
-                                             "high, low, close, volume); default binance."),
+                                          tr("binance (12-column klines), ohlcv (a header naming date, open, high, "
+                                             "low, close, volume), tardis-trades or binance-trades; default binance."),
                                           tr("format"), QStringLiteral("binance"));
     const QCommandLineOption symbolOption(QStringLiteral("symbol"), tr("The instrument the bars are of."),
                                           tr("symbol"));
@@ -79,13 +80,19 @@ int ImportCommand::run(const QStringList &arguments)
         return Success;
     }
     store::BarImportOptions options;
+    store::TradeImportOptions tradeOptions;
+    bool trades = false;
     const QString format = parser.value(formatOption);
     if (format == QLatin1String("binance"))
         options.format = store::BarImportOptions::Format::BinanceKline;
     else if (format == QLatin1String("ohlcv"))
         options.format = store::BarImportOptions::Format::Ohlcv;
+    else if (format == QLatin1String("tardis-trades") || format == QLatin1String("binance-trades"))
+        trades = true;
     else
-        return refuse(tr("--format must be binance or ohlcv, not \"%1\"").arg(format));
+        return refuse(tr("--format must be binance, ohlcv, tardis-trades or binance-trades, not \"%1\"").arg(format));
+    tradeOptions.format = format == QLatin1String("tardis-trades") ? store::TradeImportOptions::Format::Tardis
+                                                                   : store::TradeImportOptions::Format::BinanceTrades;
     options.symbol = parser.value(symbolOption).toStdString();
     if (options.symbol.empty())
         return refuse(tr("--symbol is required"));
@@ -112,7 +119,10 @@ int ImportCommand::run(const QStringList &arguments)
     }
     int code = Success;
     for (const QString &file : files) {
-        const auto report = store::importBars(*db, file.toStdString(), options);
+        tradeOptions.symbol = options.symbol;
+        tradeOptions.venue = options.venue;
+        const auto report = trades ? store::importTrades(*db, file.toStdString(), tradeOptions)
+                                   : store::importBars(*db, file.toStdString(), options);
         if (!report) {
             m_err(tr("meridian-cli import: %1\n").arg(QString::fromStdString(report.error().message)));
             code = std::max<int>(code, report.error().code == ErrorCode::InvalidArgument ? UsageError : Failure);
@@ -136,7 +146,8 @@ int ImportCommand::run(const QStringList &arguments)
             m_out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
             continue;
         }
-        QString text = tr("%1: %2 bars of %3 (%4) from %5 to %6: %7 new, %8 updated, %9 unchanged\n")
+        QString text = (trades ? tr("%1: %2 trades of %3%4 from %5 to %6: %7 new, %8 updated, %9 unchanged\n")
+                               : tr("%1: %2 bars of %3 (%4) from %5 to %6: %7 new, %8 updated, %9 unchanged\n"))
                            .arg(file)
                            .arg(report->rows)
                            .arg(QString::fromStdString(options.symbol), QString::fromStdString(report->interval),

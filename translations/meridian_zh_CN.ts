@@ -686,10 +686,6 @@ Rows per table:
         <translation>显示此帮助。</translation>
     </message>
     <message>
-        <source>binance (12-column klines) or ohlcv (a header naming date, open, high, low, close, volume); default binance.</source>
-        <translation>binance（12 列 K 线）或 ohlcv（表头包含 date、open、high、low、close、volume）；默认 binance。</translation>
-    </message>
-    <message>
         <source>format</source>
         <translation>格式</translation>
     </message>
@@ -748,10 +744,6 @@ Rows per table:
 </translation>
     </message>
     <message>
-        <source>--format must be binance or ohlcv, not &quot;%1&quot;</source>
-        <translation>--format 必须是 binance 或 ohlcv，而不是“%1”</translation>
-    </message>
-    <message>
         <source>--symbol is required</source>
         <translation>必须指定 --symbol</translation>
     </message>
@@ -779,6 +771,20 @@ Rows per table:
         <source>  line %1: %2: %3
 </source>
         <translation>  第 %1 行：%2：%3
+</translation>
+    </message>
+    <message>
+        <source>binance (12-column klines), ohlcv (a header naming date, open, high, low, close, volume), tardis-trades or binance-trades; default binance.</source>
+        <translation>binance（12 列 K 线）、ohlcv（表头包含 date、open、high、low、close、volume）、tardis-trades 或 binance-trades；默认 binance。</translation>
+    </message>
+    <message>
+        <source>--format must be binance, ohlcv, tardis-trades or binance-trades, not &quot;%1&quot;</source>
+        <translation>--format 必须是 binance、ohlcv、tardis-trades 或 binance-trades，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>%1: %2 trades of %3%4 from %5 to %6: %7 new, %8 updated, %9 unchanged
+</source>
+        <translation>%1：%3%4 的 %2 笔成交，从 %5 到 %6：新增 %7，更新 %8，未变 %9
 </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "store/bar_import.h"
 
 #include "core/timestamp.h"
+#include "store/csv.h"
 
 #include <algorithm>
 #include <charconv>
@@ -15,7 +16,8 @@ namespace meridian::store {
 
 namespace {
 
-constexpr std::int64_t kSecond = 1'000'000'000;
+using namespace csv;
+
 constexpr std::int64_t kDay = 86'400 * kSecond;
 constexpr std::size_t kMaxNamedLines = 20;
 
@@ -27,54 +29,6 @@ struct Bar
     double quoteVolume = std::nan("");
     std::int64_t trades = -1; // −1: not given
 };
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '"'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '"' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
-
-std::vector<std::string_view> split(std::string_view line)
-{
-    std::vector<std::string_view> fields;
-    for (;;) {
-        const std::size_t comma = line.find(',');
-        fields.push_back(trim(line.substr(0, comma)));
-        if (comma == std::string_view::npos)
-            return fields;
-        line.remove_prefix(comma + 1);
-    }
-}
-
-bool number(std::string_view text, double &out)
-{
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return ec == std::errc() && end == text.data() + text.size() && std::isfinite(out);
-}
-
-bool integer(std::string_view text, std::int64_t &out)
-{
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return ec == std::errc() && end == text.data() + text.size();
-}
-
-/// Epoch seconds, milliseconds or microseconds, told apart by their size (any date after 1973).
-std::int64_t epochToNs(std::int64_t value)
-{
-    if (value >= 100'000'000'000'000) // µs
-        return value * 1'000;
-    if (value >= 100'000'000'000) // ms
-        return value * 1'000'000;
-    return value * kSecond;
-}
-
-bool allDigits(std::string_view s)
-{
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 /// An ISO time or epoch number, as ns UTC; a time without a zone is local to offsetMinutes.
 bool parseTime(std::string_view text, int offsetMinutes, std::int64_t &out, std::string &why)
@@ -99,14 +53,6 @@ bool parseTime(std::string_view text, int offsetMinutes, std::int64_t &out, std:
     return true;
 }
 
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    for (char &c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 std::string intervalName(std::int64_t ns)
 {
     if (ns % kDay == 0)
@@ -125,11 +71,6 @@ std::int64_t weekdaysBetween(std::int64_t from, std::int64_t to)
     for (std::int64_t d = from + 1; d < to; ++d)
         count += ((d + 3) % 7 + 7) % 7 < 5 ? 1 : 0;
     return count;
-}
-
-std::string formatTime(std::int64_t ns)
-{
-    return Timestamp::fromNanoseconds(ns).toIso8601(0);
 }
 
 } // namespace

@@ -198,10 +198,27 @@ CREATE TABLE optimization_results (
 ) WITHOUT ROWID;
 )sql";
 
+// Trades (ticks) as imported (engine/store/trade_import.h): one row per trade, keyed by the venue's id.
+constexpr const char *kSchemaV4 = R"sql(
+CREATE TABLE trades (
+    symbol    TEXT NOT NULL,
+    venue     TEXT NOT NULL DEFAULT '',
+    ts        INTEGER NOT NULL,
+    trade_id  INTEGER NOT NULL,
+    price     REAL NOT NULL CHECK (price > 0),
+    quantity  REAL NOT NULL CHECK (quantity > 0),
+    aggressor TEXT NOT NULL DEFAULT '' CHECK (aggressor IN ('buy', 'sell', '')),
+    source    TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (symbol, venue, trade_id)
+) WITHOUT ROWID;
+CREATE INDEX trades_symbol_ts ON trades (symbol, ts);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema", kSchemaV1},
     {2, "users' simulator scenarios", kSchemaV2},
     {3, "parameter searches and their evaluations", kSchemaV3},
+    {4, "trades", kSchemaV4},
 };
 
 } // namespace
