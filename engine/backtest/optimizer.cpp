@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <map>
+#include <optional>
 #include <thread>
 
 namespace meridian::backtest {
@@ -151,7 +153,8 @@ public:
         m_threads = config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
     }
 
-    /// Evaluates the candidates not seen yet, in parallel; returns false when cancelled.
+    /// Evaluates the candidates not seen yet, in parallel (this process's share of them when the search is
+    /// distributed); returns false when cancelled or when the exchange between processes failed (failure()).
     bool evaluate(const std::vector<Candidate> &candidates, std::size_t plannedTotal)
     {
         std::vector<Candidate> fresh;
@@ -160,6 +163,12 @@ public:
                 fresh.push_back(c);
         const std::size_t first = m_result.evaluations.size();
         m_result.evaluations.resize(first + fresh.size());
+        Distribution *const distribution = m_config.distribution;
+        const std::size_t processes = distribution ? std::max<std::size_t>(1, distribution->size()) : 1;
+        const std::size_t me = distribution ? distribution->rank() : 0;
+        // This process's positions in the batch: me, me + processes, …
+        const std::size_t share = fresh.size() > me ? (fresh.size() - me + processes - 1) / processes : 0;
+        std::vector<Evaluation> mine(share);
         std::atomic<std::size_t> next{0}, done{0};
         std::atomic<bool> stopped{false};
         const auto work = [&](bool reports) {
@@ -168,21 +177,43 @@ public:
                     stopped = true;
                     return;
                 }
-                const std::size_t i = next++;
-                if (i >= fresh.size())
+                const std::size_t k = next++;
+                if (k >= share)
                     return;
-                m_result.evaluations[first + i] = run(fresh[i]);
+                mine[k] = run(fresh[me + k * processes]);
                 const std::size_t finished = ++done;
                 if (reports && m_progress)
-                    m_progress(first + finished, std::max(plannedTotal, first + fresh.size()));
+                    m_progress(first + std::min(fresh.size(), finished * processes),
+                               std::max(plannedTotal, first + fresh.size()));
             }
         };
         std::vector<std::thread> pool;
-        for (unsigned t = 1; t < std::min<std::size_t>(m_threads, fresh.size()); ++t)
+        for (unsigned t = 1; t < std::min<std::size_t>(m_threads, share); ++t)
             pool.emplace_back(work, false);
         work(true);
         for (std::thread &t : pool)
             t.join();
+        if (distribution && processes > 1) {
+            auto whole = distribution->exchange(mine, fresh.size());
+            if (!whole) {
+                m_failure = whole.error();
+                return false;
+            }
+            if (whole->size() != fresh.size()) {
+                m_failure = Error{ErrorCode::ExternalFailure,
+                                  "optimize: the processes returned " + std::to_string(whole->size()) +
+                                      " evaluations of a batch of " + std::to_string(fresh.size())};
+                return false;
+            }
+            for (std::size_t i = 0; i < fresh.size(); ++i) {
+                if ((*whole)[i].parametersJson.empty())
+                    stopped = true; // another process was cancelled
+                m_result.evaluations[first + i] = std::move((*whole)[i]);
+            }
+        } else {
+            for (std::size_t k = 0; k < share; ++k)
+                m_result.evaluations[first + k] = std::move(mine[k]);
+        }
         if (stopped) {
             // Keep what finished, in candidate order, and drop the rest.
             std::vector<Evaluation> kept;
@@ -218,6 +249,7 @@ public:
         return std::move(m_result);
     }
 
+    const std::optional<Error> &failure() const { return m_failure; }
     const Evaluation &evaluationOf(const Candidate &c) const { return m_result.evaluations[m_seen.at(c)]; }
     std::size_t evaluated() const { return m_result.evaluations.size(); }
     void setGridSize(std::size_t n) { m_result.gridSize = n; }
@@ -265,6 +297,7 @@ private:
     unsigned m_threads = 1;
     std::map<Candidate, std::size_t> m_seen; // candidate → its evaluation
     OptimizeResult m_result;
+    std::optional<Error> m_failure;
 };
 
 Candidate randomCandidate(Rng &rng, const std::vector<std::vector<double>> &axes)
@@ -276,6 +309,98 @@ Candidate randomCandidate(Rng &rng, const std::vector<std::vector<double>> &axes
 }
 
 } // namespace
+
+namespace {
+
+void put(std::string &out, std::uint64_t v)
+{
+    out.append(reinterpret_cast<const char *>(&v), sizeof v);
+}
+
+void put(std::string &out, const std::vector<double> &v)
+{
+    put(out, v.size());
+    out.append(reinterpret_cast<const char *>(v.data()), v.size() * sizeof(double));
+}
+
+void put(std::string &out, const std::string &v)
+{
+    put(out, v.size());
+    out += v;
+}
+
+class Reader
+{
+public:
+    explicit Reader(std::string_view bytes) : m_bytes(bytes) {}
+    bool take(std::uint64_t &v) { return copy(&v, sizeof v); }
+    bool take(std::vector<double> &v)
+    {
+        std::uint64_t n = 0;
+        if (!take(n) || n > (m_bytes.size() - m_at) / sizeof(double))
+            return false;
+        v.resize(n);
+        return copy(v.data(), n * sizeof(double));
+    }
+    bool take(std::string &v)
+    {
+        std::uint64_t n = 0;
+        if (!take(n) || n > m_bytes.size() - m_at)
+            return false;
+        v.assign(m_bytes.substr(m_at, n));
+        m_at += n;
+        return true;
+    }
+    bool atEnd() const { return m_at == m_bytes.size(); }
+
+private:
+    bool copy(void *to, std::size_t n)
+    {
+        if (n > m_bytes.size() - m_at)
+            return false;
+        std::memcpy(to, m_bytes.data() + m_at, n);
+        m_at += n;
+        return true;
+    }
+    std::string_view m_bytes;
+    std::size_t m_at = 0;
+};
+
+} // namespace
+
+std::string encodeEvaluations(const std::vector<Evaluation> &evaluations)
+{
+    std::string out;
+    put(out, evaluations.size());
+    for (const Evaluation &e : evaluations) {
+        put(out, e.values);
+        put(out, e.parametersJson);
+        put(out, e.objectives);
+        put(out, e.error);
+        put(out, e.rank);
+    }
+    return out;
+}
+
+Result<std::vector<Evaluation>> decodeEvaluations(std::string_view bytes)
+{
+    Reader in(bytes);
+    std::uint64_t n = 0;
+    // Each evaluation takes at least five 8-byte fields.
+    if (!in.take(n) || n > bytes.size() / 40)
+        return fail(ErrorCode::InvalidArgument, "optimize: malformed evaluations from another process");
+    std::vector<Evaluation> out(n);
+    for (Evaluation &e : out) {
+        std::uint64_t rank = 0;
+        if (!in.take(e.values) || !in.take(e.parametersJson) || !in.take(e.objectives) || !in.take(e.error) ||
+            !in.take(rank))
+            return fail(ErrorCode::InvalidArgument, "optimize: evaluations from another process are cut short");
+        e.rank = rank;
+    }
+    if (!in.atEnd())
+        return fail(ErrorCode::InvalidArgument, "optimize: evaluations from another process have trailing bytes");
+    return out;
+}
 
 std::vector<std::string> objectiveNames()
 {
@@ -424,6 +549,8 @@ Result<OptimizeResult> optimize(const std::vector<BarSeries> &series, const std:
         break;
     }
     }
+    if (search.failure())
+        return tl::unexpected(*search.failure());
     return search.finish();
 }
 

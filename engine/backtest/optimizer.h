@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // Parameter optimisation of a strategy plugin over bar backtests: grid, random and genetic (NSGA-II,
@@ -38,6 +39,8 @@ struct Objective
 /// annual_return, return_drawdown_ratio, max_drawdown, win_rate, profit_factor, final_equity.
 std::vector<std::string> objectiveNames();
 
+class Distribution;
+
 struct OptimizeConfig
 {
     enum class Method { Grid, Random, Genetic };
@@ -47,7 +50,8 @@ struct OptimizeConfig
     std::size_t population = 40; // Genetic
     std::size_t generations = 10;
     std::uint64_t seed = 1;
-    unsigned threads = 0; // 0: all cores
+    unsigned threads = 0;                 // 0: all cores (of this process)
+    Distribution *distribution = nullptr; // several processes (MPI); null: this process alone
     BarBacktestConfig backtest;
 };
 
@@ -68,6 +72,28 @@ struct OptimizeResult
     std::size_t gridSize = 0;
     bool cancelled = false;
 };
+
+/// Spreads a search across processes (the ranks of an MPI job). Every process runs the same search with the
+/// same inputs; of each batch of candidates, process rank() of size() evaluates those at positions i with
+/// i % size() == rank(), and exchange() gives every process the whole batch, so that each makes the same next
+/// choices and ends with the same result.
+class Distribution
+{
+public:
+    virtual ~Distribution() = default;
+    virtual std::size_t rank() const = 0;
+    virtual std::size_t size() const = 0;
+    /// Takes this process's share of a batch of `batch` candidates (positions rank, rank + size, …, in that
+    /// order; an evaluation with empty parametersJson was not run because of a cancel) and returns the whole
+    /// batch in candidate order. An error when the exchange between processes failed.
+    virtual Result<std::vector<Evaluation>> exchange(const std::vector<Evaluation> &share, std::size_t batch) = 0;
+};
+
+/// Evaluations as bytes and back, for exchanges between processes of the same build and machine type
+/// (numbers are copied as they are in memory). decodeEvaluations: InvalidArgument when the bytes are cut
+/// short or malformed.
+std::string encodeEvaluations(const std::vector<Evaluation> &evaluations);
+Result<std::vector<Evaluation>> decodeEvaluations(std::string_view bytes);
 
 /// Progress: evaluations done and planned. Called from the calling thread.
 using OptimizeProgress = std::function<void(std::size_t done, std::size_t total)>;

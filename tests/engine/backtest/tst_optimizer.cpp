@@ -9,7 +9,11 @@
 #include <QFile>
 #include <QtTest>
 
+#include <barrier>
 #include <cmath>
+#include <memory>
+#include <optional>
+#include <thread>
 
 using namespace meridian;
 using namespace meridian::backtest;
@@ -63,6 +67,53 @@ bool sameResults(const OptimizeResult &a, const OptimizeResult &b)
     return true;
 }
 
+/// Processes stood in for by threads of this test: each calls optimize() with its own ThreadDistribution,
+/// and exchange() meets the others at a barrier, passing shares as the bytes encodeEvaluations makes, as
+/// the MPI exchange of meridian-cli does between real processes.
+class Exchange
+{
+public:
+    explicit Exchange(std::size_t processes) : m_parts(processes), m_barrier(static_cast<std::ptrdiff_t>(processes)) {}
+    std::vector<std::string> &parts() { return m_parts; }
+    std::barrier<> &barrier() { return m_barrier; }
+
+private:
+    std::vector<std::string> m_parts;
+    std::barrier<> m_barrier;
+};
+
+class ThreadDistribution : public Distribution
+{
+public:
+    ThreadDistribution(Exchange &exchange, std::size_t rank) : m_exchange(exchange), m_rank(rank) {}
+    std::size_t rank() const override { return m_rank; }
+    std::size_t size() const override { return m_exchange.parts().size(); }
+    Result<std::vector<Evaluation>> exchange(const std::vector<Evaluation> &share, std::size_t batch) override
+    {
+        ++exchanges;
+        m_exchange.parts()[m_rank] = encodeEvaluations(share);
+        m_exchange.barrier().arrive_and_wait();
+        std::vector<Evaluation> whole(batch);
+        Result<std::vector<Evaluation>> out = std::move(whole);
+        for (std::size_t r = 0; r < size(); ++r) {
+            auto part = decodeEvaluations(m_exchange.parts()[r]);
+            if (!part) {
+                out = tl::unexpected(part.error());
+                break;
+            }
+            for (std::size_t k = 0; k < part->size(); ++k)
+                (*out)[r + k * size()] = std::move((*part)[k]);
+        }
+        m_exchange.barrier().arrive_and_wait(); // nobody writes a slot before everyone has read them all
+        return out;
+    }
+    std::size_t exchanges = 0;
+
+private:
+    Exchange &m_exchange;
+    std::size_t m_rank;
+};
+
 } // namespace
 
 class TestOptimizer : public QObject
@@ -73,6 +124,8 @@ private slots:
     void gridPointsAreTheirOwnBacktests();
     void oneAndTwoThreadsAgree();
     void randomSearchIsSeeded();
+    void processesShareTheWork();
+    void evaluationsSurviveTheExchange();
     void geneticSearchReturnsAParetoFront();
     void cancellingStops();
     void refusesBadRanges();
@@ -129,6 +182,68 @@ void TestOptimizer::oneAndTwoThreadsAgree()
     const auto two = optimize(m_series, MA_CROSS, kBase, ranges, config);
     QVERIFY(one && two);
     QVERIFY(sameResults(*one, *two));
+}
+
+void TestOptimizer::processesShareTheWork()
+{
+    // A genetic search on three "processes" (more than the population divides evenly) gives each of them the
+    // result of the search run alone, evaluation for evaluation.
+    OptimizeConfig config;
+    config.method = OptimizeConfig::Method::Genetic;
+    config.objectives = {{"sharpe_ratio", true}, {"max_drawdown", false}};
+    config.population = 8;
+    config.generations = 3;
+    config.seed = 5;
+    config.threads = 1;
+    const std::vector<ParameterRange> ranges = {{"fast_period", 2, 40, 1, true, {}},
+                                                {"slow_period", 41, 200, 1, true, {}}};
+    const auto alone = optimize(m_series, MA_CROSS, kBase, ranges, config);
+    QVERIFY(alone);
+    constexpr std::size_t kProcesses = 3;
+    Exchange exchange(kProcesses);
+    std::vector<std::unique_ptr<ThreadDistribution>> distributions;
+    std::vector<std::optional<Result<OptimizeResult>>> results(kProcesses);
+    for (std::size_t r = 0; r < kProcesses; ++r)
+        distributions.push_back(std::make_unique<ThreadDistribution>(exchange, r));
+    {
+        std::vector<std::jthread> processes;
+        for (std::size_t r = 0; r < kProcesses; ++r)
+            processes.emplace_back([&, r] {
+                OptimizeConfig mine = config;
+                mine.distribution = distributions[r].get();
+                results[r] = optimize(m_series, MA_CROSS, kBase, ranges, mine);
+            });
+    }
+    for (std::size_t r = 0; r < kProcesses; ++r) {
+        QVERIFY2(*results[r], (*results[r]) ? "" : (*results[r]).error().message.c_str());
+        QVERIFY2(sameResults(*alone, **results[r]), qPrintable(QStringLiteral("process %1 differs").arg(r)));
+        QCOMPARE(distributions[r]->exchanges, config.generations + 1); // one exchange per batch
+    }
+}
+
+void TestOptimizer::evaluationsSurviveTheExchange()
+{
+    Evaluation e;
+    e.values = {5, 0.25};
+    e.parametersJson = R"({"fast_period":5})";
+    e.objectives = {1.5, std::nan("")};
+    e.error = "no statistics: fewer than two days";
+    e.rank = 3;
+    const std::string bytes = encodeEvaluations({e, Evaluation{}});
+    const auto back = decodeEvaluations(bytes);
+    QVERIFY(back);
+    QCOMPARE(back->size(), std::size_t(2));
+    QCOMPARE((*back)[0].values, e.values);
+    QCOMPARE((*back)[0].parametersJson, e.parametersJson);
+    QCOMPARE((*back)[0].objectives[0], 1.5);
+    QVERIFY(std::isnan((*back)[0].objectives[1]));
+    QCOMPARE((*back)[0].error, e.error);
+    QCOMPARE((*back)[0].rank, std::size_t(3));
+    QVERIFY((*back)[1].parametersJson.empty());
+    // Cut short anywhere, or with bytes left over, it is refused.
+    for (std::size_t n = 0; n < bytes.size(); n += 7)
+        QVERIFY(!decodeEvaluations(std::string_view(bytes).substr(0, n)));
+    QVERIFY(!decodeEvaluations(bytes + "x"));
 }
 
 void TestOptimizer::randomSearchIsSeeded()
