@@ -7,6 +7,9 @@
 #include "backtest/optimization_store.h"
 #include "backtest/optimizer.h"
 #include "cli_common.h"
+#ifdef MERIDIAN_HAVE_MPI
+#include "cli_mpi.h"
+#endif
 #include "core/timestamp.h"
 #include "report/backtest_report.h"
 
@@ -356,8 +359,11 @@ int BacktestCommand::optimize(const QStringList &arguments)
     const QCommandLineOption mpi(
         QStringLiteral("mpi"), tr("Split the search across MPI ranks (run under mpirun); rank 0 stores the results."));
     parser.addOptions({range, method, objective, samples, population, generations, seed, threads, top, mpi});
+    // Under MPI every rank runs this command with the same arguments; rank 0 alone speaks, stores and reports.
+    bool speaks = true;
     const auto refuse = [&](const QString &why, int code = UsageError) {
-        m_err(tr("meridian-cli optimize: %1\n").arg(why));
+        if (speaks)
+            m_err(tr("meridian-cli optimize: %1\n").arg(why));
         return code;
     };
     if (!parser.parse(QStringList{QStringLiteral("meridian-cli")} + arguments))
@@ -368,7 +374,16 @@ int BacktestCommand::optimize(const QStringList &arguments)
         m_out(text);
         return Success;
     }
-#ifndef MERIDIAN_HAVE_MPI
+#ifdef MERIDIAN_HAVE_MPI
+    std::unique_ptr<MpiJob> job;
+    if (parser.isSet(mpi)) {
+        auto started = MpiJob::start();
+        if (!started)
+            return refuse(QString::fromStdString(started.error().message), Failure);
+        job = std::move(*started);
+        speaks = job->rank() == 0;
+    }
+#else
     if (parser.isSet(mpi))
         return refuse(tr("MPI is not available in this build: Open MPI was not found when Meridian was built; "
                          "run without --mpi to use this machine's threads"),
@@ -435,12 +450,38 @@ int BacktestCommand::optimize(const QStringList &arguments)
     Prepared p;
     QString why;
     bool usage = true;
-    if (!prepare(parser, c, p, why, usage))
+    bool prepared = false;
+#ifdef MERIDIAN_HAVE_MPI
+    if (job) {
+        // Rank 0 opens the database first (it may create or migrate it); the others read it once it has, and
+        // no rank starts the search unless every rank has its data.
+        prepared = job->rank() == 0 && prepare(parser, c, p, why, usage);
+        if (!job->agree(prepared))
+            return job->rank() == 0 ? refuse(why, usage ? UsageError : Failure) : Failure;
+        if (job->rank() != 0) {
+            prepared = prepare(parser, c, p, why, usage);
+            if (!prepared)
+                m_err(tr("meridian-cli optimize: rank %1: %2\n").arg(job->rank()).arg(why));
+        }
+        if (!job->all(prepared))
+            return refuse(tr("another rank could not load the data; see its message"), Failure);
+        config.distribution = &job->distribution();
+    }
+#endif
+    if (!prepared && !prepare(parser, c, p, why, usage))
         return refuse(why, usage ? UsageError : Failure);
     config.backtest = p.config;
     const auto r = backtest::optimize(p.series, p.strategy.info().path, p.strategy.parametersJson(), ranges, config);
     if (!r)
-        return refuse(QString::fromStdString(r.error().message));
+        return refuse(QString::fromStdString(r.error().message), Failure);
+    if (!speaks)
+        return Success;
+#ifdef MERIDIAN_HAVE_MPI
+    if (job)
+        m_err(tr("meridian-cli optimize: %1 evaluations spread over %2 MPI ranks\n")
+                  .arg(r->evaluations.size())
+                  .arg(job->size()));
+#endif
     // Every evaluation is kept in the database, whatever is printed.
     {
         auto db = store::Database::open(resolvePaths(parser.value(c.database)).databasePath.toStdString());

@@ -16,6 +16,8 @@ packages=(
     # libraries
     libqcustomplot-dev libspdlog-dev libfmt-dev libboost-dev libsqlite3-dev libexpected-dev
     nlohmann-json3-dev
+    # optional at build time: Open MPI, for optimisations spread over an MPI job (meridian-cli optimize --mpi)
+    libopenmpi-dev openmpi-bin
     # fonts: Latin and CJK (without a CJK font Chinese renders as boxes)
     fonts-dejavu-core fonts-wqy-microhei fontconfig
     # headless runs, packaging and validation

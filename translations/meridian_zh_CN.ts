@@ -394,6 +394,22 @@ For headless work use the command-line tool: meridian-cli --help
         <source>MPI is not available in this build: Open MPI was not found when Meridian was built; run without --mpi to use this machine&apos;s threads</source>
         <translation>此版本不支持 MPI：构建 Meridian 时未找到 Open MPI；去掉 --mpi 即可使用本机的线程</translation>
     </message>
+    <message>
+        <source>meridian-cli optimize: rank %1: %2
+</source>
+        <translation>meridian-cli optimize：进程 %1：%2
+</translation>
+    </message>
+    <message>
+        <source>another rank could not load the data; see its message</source>
+        <translation>另一个进程未能加载数据；请查看其消息</translation>
+    </message>
+    <message>
+        <source>meridian-cli optimize: %1 evaluations spread over %2 MPI ranks
+</source>
+        <translation>meridian-cli optimize：%1 次评估分布在 %2 个 MPI 进程上
+</translation>
+    </message>
 </context>
 <context>
     <name>BacktestReport</name>

@@ -38,9 +38,11 @@ private slots:
     void savedScenarioDrivesASimulation();
     void importReportsAndIsIdempotent();
     void backtestAndOptimizeImportedBars();
+    void optimizeUnderMpiMatchesThreads();
 
 private:
-    Run run(const QStringList &arguments);
+    /// Runs meridian-cli, or `launcher launcherArguments meridian-cli arguments` (mpiexec).
+    Run run(const QStringList &arguments, const QString &launcher = {}, const QStringList &launcherArguments = {});
     QTemporaryDir m_home;
 };
 
@@ -49,7 +51,7 @@ void TestCli::initTestCase()
     QVERIFY(m_home.isValid());
 }
 
-Run TestCli::run(const QStringList &arguments)
+Run TestCli::run(const QStringList &arguments, const QString &launcher, const QStringList &launcherArguments)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -57,10 +59,16 @@ Run TestCli::run(const QStringList &arguments)
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     env.remove(QStringLiteral("LANGUAGE"));
+    // Open MPI refuses root unless told twice; the product never sets these, the test does (CI runs as root).
+    env.insert(QStringLiteral("OMPI_ALLOW_RUN_AS_ROOT"), QStringLiteral("1"));
+    env.insert(QStringLiteral("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"), QStringLiteral("1"));
     process.setProcessEnvironment(env);
-    process.start(QStringLiteral(MERIDIAN_CLI_BINARY), arguments);
+    if (launcher.isEmpty())
+        process.start(QStringLiteral(MERIDIAN_CLI_BINARY), arguments);
+    else
+        process.start(launcher, launcherArguments + QStringList{QStringLiteral(MERIDIAN_CLI_BINARY)} + arguments);
     Run result;
-    if (!process.waitForFinished(60000))
+    if (!process.waitForFinished(120000))
         return result;
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     result.out = QString::fromLocal8Bit(process.readAllStandardOutput());
@@ -341,16 +349,93 @@ void TestCli::backtestAndOptimizeImportedBars()
                             QStringLiteral("ETHUSDT"), QStringLiteral("--strategy"), QStringLiteral("ma_cross")});
     QCOMPARE(noBars.exitCode, 2);
     QVERIFY(noBars.err.contains(QStringLiteral("import them first")));
+#ifndef MERIDIAN_HAVE_MPI
     // This build has no MPI (Open MPI is optional at build time), and says so.
     const Run mpi = run(QStringList{QStringLiteral("optimize"), QStringLiteral("--mpi"), QStringLiteral("--range"),
                                     QStringLiteral("fast_period=5:10:5")} +
                         common);
     QCOMPARE(mpi.exitCode, 1);
     QVERIFY2(mpi.err.contains(QStringLiteral("MPI is not available")), qPrintable(mpi.err));
+#endif
     const Run badRange = run(
         QStringList{QStringLiteral("optimize"), QStringLiteral("--range"), QStringLiteral("fast_period=5")} + common);
     QCOMPARE(badRange.exitCode, 2);
     QVERIFY(badRange.err.contains(QStringLiteral("fast_period=5")));
+}
+
+void TestCli::optimizeUnderMpiMatchesThreads()
+{
+#ifndef MERIDIAN_HAVE_MPI
+    QSKIP("this build has no Open MPI (install libopenmpi-dev and openmpi-bin, then reconfigure)");
+#else
+    const QString file =
+        QStringLiteral(MERIDIAN_TEST_DATA "/binance/klines/BTCUSDT_1h_2018-02-09_2025-03-31_ohlcv.csv");
+    if (!QFile::exists(file))
+        QSKIP(qPrintable(QStringLiteral("missing test data file %1 (set MERIDIAN_TEST_DATA)").arg(file)));
+    if (!QFile::exists(QStringLiteral(MERIDIAN_MPIEXEC)))
+        QSKIP("mpiexec is missing (install openmpi-bin)");
+    const QString db = m_home.filePath(QStringLiteral("mpi.sqlite"));
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("ohlcv"),
+                  QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"), QStringLiteral("--database"), db, file})
+                 .exitCode,
+             0);
+    // A genetic search over two objectives: each generation is a batch the ranks share, and every rank must
+    // make the same choices from the gathered results for the outcome to equal the threaded run's.
+    const QStringList search = {QStringLiteral("optimize"),
+                                QStringLiteral("--database"),
+                                db,
+                                QStringLiteral("--symbol"),
+                                QStringLiteral("BTCUSDT"),
+                                QStringLiteral("--from"),
+                                QStringLiteral("2024-01-01"),
+                                QStringLiteral("--to"),
+                                QStringLiteral("2025-01-01"),
+                                QStringLiteral("--strategy"),
+                                QStringLiteral("ma_cross"),
+                                QStringLiteral("--param"),
+                                QStringLiteral("order_size=10"),
+                                QStringLiteral("--method"),
+                                QStringLiteral("genetic"),
+                                QStringLiteral("--population"),
+                                QStringLiteral("7"),
+                                QStringLiteral("--generations"),
+                                QStringLiteral("2"),
+                                QStringLiteral("--range"),
+                                QStringLiteral("fast_period=2:40:1"),
+                                QStringLiteral("--range"),
+                                QStringLiteral("slow_period=41:200:1"),
+                                QStringLiteral("--objective"),
+                                QStringLiteral("sharpe_ratio"),
+                                QStringLiteral("--objective"),
+                                QStringLiteral("max_drawdown"),
+                                QStringLiteral("--top"),
+                                QStringLiteral("1000"),
+                                QStringLiteral("--json")};
+    const Run threads = run(search + QStringList{QStringLiteral("--threads"), QStringLiteral("2")});
+    QVERIFY2(threads.exitCode == 0, qPrintable(threads.err));
+    const Run mpi = run(search + QStringList{QStringLiteral("--mpi"), QStringLiteral("--threads"), QStringLiteral("1")},
+                        QStringLiteral(MERIDIAN_MPIEXEC),
+                        {QStringLiteral("-n"), QStringLiteral("2"), QStringLiteral("--oversubscribe")});
+    QVERIFY2(mpi.exitCode == 0, qPrintable(mpi.err));
+    QVERIFY2(mpi.err.contains(QStringLiteral("spread over 2 MPI ranks")), qPrintable(mpi.err));
+    // Rank 0 alone prints and stores: one JSON object, identical to the threaded run's.
+    QCOMPARE(mpi.out, threads.out);
+    QVERIFY(QJsonDocument::fromJson(mpi.out.toUtf8()).object().value(QStringLiteral("evaluations")).toInt() > 7);
+    const Run info =
+        run({QStringLiteral("db"), QStringLiteral("info"), QStringLiteral("--database"), db, QStringLiteral("--json")});
+    const QJsonObject rows =
+        QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("rows")).toObject();
+    QCOMPARE(rows.value(QStringLiteral("optimization_runs")).toInt(), 2);
+    // Bad input under MPI is reported once, by rank 0, and the job fails.
+    const Run bad =
+        run(QStringList{QStringLiteral("optimize"), QStringLiteral("--mpi"), QStringLiteral("--database"), db,
+                        QStringLiteral("--symbol"), QStringLiteral("ETHUSDT"), QStringLiteral("--strategy"),
+                        QStringLiteral("ma_cross"), QStringLiteral("--range"), QStringLiteral("fast_period=5:10:5")},
+            QStringLiteral(MERIDIAN_MPIEXEC),
+            {QStringLiteral("-n"), QStringLiteral("2"), QStringLiteral("--oversubscribe")});
+    QVERIFY(bad.exitCode != 0);
+    QCOMPARE(bad.err.count(QStringLiteral("import them first")), 1);
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestCli)
