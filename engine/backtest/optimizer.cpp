@@ -358,6 +358,8 @@ private:
     {
         if (n > m_bytes.size() - m_at)
             return false;
+        if (n == 0)
+            return true; // `to` may be the null data() of an empty vector
         std::memcpy(to, m_bytes.data() + m_at, n);
         m_at += n;
         return true;

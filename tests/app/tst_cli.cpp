@@ -62,6 +62,13 @@ Run TestCli::run(const QStringList &arguments, const QString &launcher, const QS
     // Open MPI refuses root unless told twice; the product never sets these, the test does (CI runs as root).
     env.insert(QStringLiteral("OMPI_ALLOW_RUN_AS_ROOT"), QStringLiteral("1"));
     env.insert(QStringLiteral("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"), QStringLiteral("1"));
+    if (!launcher.isEmpty() && env.contains(QStringLiteral("ASAN_OPTIONS"))) {
+        // Under the asan preset: Open MPI does not free what its components (dlopened, and unloaded by
+        // MPI_Finalize, so LeakSanitizer cannot even name them) allocate. Leaks are checked in the same
+        // command's runs without mpiexec; the MPI exchange itself holds no heap memory across calls.
+        env.insert(QStringLiteral("ASAN_OPTIONS"),
+                   env.value(QStringLiteral("ASAN_OPTIONS")) + QStringLiteral(":detect_leaks=0"));
+    }
     process.setProcessEnvironment(env);
     if (launcher.isEmpty())
         process.start(QStringLiteral(MERIDIAN_CLI_BINARY), arguments);
