@@ -144,7 +144,7 @@ Result<LobsterBook> readLobsterBook(const std::string &path)
     LobsterBook book;
     const auto all = lines(*text);
     book.m_rows.reserve(all.size());
-    std::vector<LevelView> bids;
+    std::vector<std::int64_t> values;
     std::size_t columns = 0;
     for (std::size_t i = 0; i < all.size(); ++i) {
         if (i == 0 && isHeader(all[i]))
@@ -160,24 +160,49 @@ Result<LobsterBook> readLobsterBook(const std::string &path)
             return tl::unexpected(
                 rowError(path, i + 1,
                          "expected " + std::to_string(columns) + " fields, found " + std::to_string(fields.size())));
-        const std::uint64_t offset = book.m_data.size();
-        bids.clear();
-        for (std::size_t k = 0; k < columns; k += 4) {
-            std::int64_t v[4];
-            for (std::size_t j = 0; j < 4; ++j)
-                if (!parseInt(fields[k + j], v[j]))
-                    return tl::unexpected(rowError(path, i + 1, "bad number \"" + std::string(fields[k + j]) + "\""));
-            if (v[1] > 0 && v[0] != kEmptyAsk)
-                book.m_data.push_back(LevelView{Price(v[0]), Quantity(v[1]), 0});
-            if (v[3] > 0 && v[2] != kEmptyBid)
-                bids.push_back(LevelView{Price(v[2]), Quantity(v[3]), 0});
-        }
-        const auto asks = static_cast<std::uint32_t>(book.m_data.size() - offset);
-        book.m_data.insert(book.m_data.end(), bids.begin(), bids.end());
-        book.m_rows.push_back(LobsterBook::Row{offset, asks, static_cast<std::uint32_t>(bids.size())});
+        values.resize(columns);
+        for (std::size_t k = 0; k < columns; ++k)
+            if (!parseInt(fields[k], values[k]))
+                return tl::unexpected(rowError(path, i + 1, "bad number \"" + std::string(fields[k]) + "\""));
+        if (auto r = book.appendRow(values); !r)
+            return tl::unexpected(rowError(path, i + 1, r.error().message));
     }
-    book.m_levels = static_cast<int>(columns / 4);
     return book;
+}
+
+Result<void> LobsterBook::appendRow(std::span<const std::int64_t> columns)
+{
+    if (columns.empty() || columns.size() % 4 != 0)
+        return fail(ErrorCode::InvalidArgument,
+                    "column count " + std::to_string(columns.size()) + " is not a positive multiple of 4");
+    if (m_levels != 0 && columns.size() != static_cast<std::size_t>(m_levels) * 4)
+        return fail(ErrorCode::InvalidArgument,
+                    "expected " + std::to_string(m_levels * 4) + " columns, found " + std::to_string(columns.size()));
+    m_levels = static_cast<int>(columns.size() / 4);
+    const std::uint64_t offset = m_data.size();
+    for (std::size_t k = 0; k < columns.size(); k += 4)
+        if (columns[k + 1] > 0 && columns[k] != kEmptyAsk)
+            m_data.push_back(LevelView{Price(columns[k]), Quantity(columns[k + 1]), 0});
+    const auto asks = static_cast<std::uint32_t>(m_data.size() - offset);
+    for (std::size_t k = 0; k < columns.size(); k += 4)
+        if (columns[k + 3] > 0 && columns[k + 2] != kEmptyBid)
+            m_data.push_back(LevelView{Price(columns[k + 2]), Quantity(columns[k + 3]), 0});
+    m_rows.push_back(Row{offset, asks, static_cast<std::uint32_t>(m_data.size() - offset - asks)});
+    return ok();
+}
+
+std::vector<std::int64_t> LobsterBook::columns(std::size_t row) const
+{
+    std::vector<std::int64_t> out(static_cast<std::size_t>(m_levels) * 4);
+    const LobsterBookRow r = (*this)[row];
+    for (std::size_t level = 0; level < static_cast<std::size_t>(m_levels); ++level) {
+        const bool ask = level < r.asks.size(), bid = level < r.bids.size();
+        out[level * 4] = ask ? r.asks[level].price.value() : kEmptyAsk;
+        out[level * 4 + 1] = ask ? r.asks[level].quantity.value() : 0;
+        out[level * 4 + 2] = bid ? r.bids[level].price.value() : kEmptyBid;
+        out[level * 4 + 3] = bid ? r.bids[level].quantity.value() : 0;
+    }
+    return out;
 }
 
 namespace detail {

@@ -50,6 +50,13 @@ public:
     }
     LobsterBookRow front() const { return (*this)[0]; }
 
+    /// Appends a row given as LOBSTER's columns: ask price, ask size, bid price, bid size per level, empty
+    /// levels as LOBSTER writes them (±9999999999 and size 0). The first row sets levels(). Errors:
+    /// InvalidArgument when the count is not a positive multiple of 4, or not the first row's.
+    Result<void> appendRow(std::span<const std::int64_t> columns);
+    /// The row in LOBSTER's columns again (what appendRow took), levels() × 4 values.
+    std::vector<std::int64_t> columns(std::size_t row) const;
+
 private:
     friend Result<LobsterBook> readLobsterBook(const std::string &path);
     struct Row

@@ -74,6 +74,17 @@ Result<void> Statement::bind(int index, std::string_view text)
     return {};
 }
 
+Result<void> Statement::bindBlob(int index, std::span<const std::byte> bytes)
+{
+    // A zero-length BLOB still needs a non-null pointer, or SQLite binds NULL.
+    static const std::byte empty{};
+    const int rc =
+        sqlite3_bind_blob64(m_statement, index, bytes.empty() ? &empty : bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK)
+        return tl::unexpected(error(rc, "Cannot bind parameter"));
+    return {};
+}
+
 Result<void> Statement::bindNull(int index)
 {
     if (const int rc = sqlite3_bind_null(m_statement, index); rc != SQLITE_OK)
@@ -135,6 +146,13 @@ std::string Statement::columnText(int column) const
     const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
     const int size = sqlite3_column_bytes(m_statement, column);
     return text ? std::string(text, static_cast<std::size_t>(size)) : std::string();
+}
+
+std::span<const std::byte> Statement::columnBlob(int column) const noexcept
+{
+    const auto *data = static_cast<const std::byte *>(sqlite3_column_blob(m_statement, column));
+    const int size = sqlite3_column_bytes(m_statement, column);
+    return data ? std::span<const std::byte>(data, static_cast<std::size_t>(size)) : std::span<const std::byte>();
 }
 
 // ---- Database -------------------------------------------------------------------------------------------

@@ -36,6 +36,8 @@ public:
     Result<void> bind(int index, std::string_view text);
     Result<void> bind(int index, const char *text) { return bind(index, std::string_view(text)); }
     Result<void> bindNull(int index);
+    /// Binds bytes as a BLOB (copied).
+    Result<void> bindBlob(int index, std::span<const std::byte> bytes);
 
     /// Runs one step. Returns true when a row is available, false when the statement is done.
     /// Errors: Database with SQLite's message and the statement's SQL.
@@ -50,6 +52,8 @@ public:
     std::int64_t columnInt64(int column) const noexcept;
     double columnDouble(int column) const noexcept;
     std::string columnText(int column) const;
+    /// A BLOB column's bytes, valid until the next step, reset or column call on this statement.
+    std::span<const std::byte> columnBlob(int column) const noexcept;
 
 private:
     friend class Database;

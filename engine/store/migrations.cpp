@@ -214,11 +214,54 @@ CREATE TABLE trades (
 CREATE INDEX trades_symbol_ts ON trades (symbol, ts);
 )sql";
 
+// Order-book messages (LOBSTER, engine/backtest/book_store.h): one row per message with the visible book
+// after it; the versions of imported data sets; and the catalogue of binary replay files built from them
+// (engine/backtest/replay_cache.h), which live beside the database.
+constexpr const char *kSchemaV5 = R"sql(
+CREATE TABLE book_messages (
+    symbol    TEXT NOT NULL,
+    venue     TEXT NOT NULL DEFAULT '',
+    ts        INTEGER NOT NULL,
+    seq       INTEGER NOT NULL,
+    type      INTEGER NOT NULL CHECK (type BETWEEN 1 AND 7),
+    order_id  INTEGER NOT NULL,
+    size      INTEGER NOT NULL CHECK (size >= 0),
+    price     INTEGER NOT NULL,
+    direction INTEGER NOT NULL CHECK (direction IN (-1, 1)),
+    book      BLOB NOT NULL CHECK (length(book) > 0 AND length(book) % 32 = 0),
+    source    TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (symbol, venue, ts, seq)
+) WITHOUT ROWID;
+CREATE TABLE dataset_versions (
+    symbol     TEXT NOT NULL,
+    venue      TEXT NOT NULL DEFAULT '',
+    kind       TEXT NOT NULL CHECK (kind IN ('trades', 'book')),
+    version    INTEGER NOT NULL CHECK (version > 0),
+    changed_at INTEGER NOT NULL,
+    PRIMARY KEY (symbol, venue, kind)
+) WITHOUT ROWID;
+CREATE TABLE replay_cache (
+    symbol     TEXT NOT NULL,
+    venue      TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    from_ts    INTEGER NOT NULL,
+    to_ts      INTEGER NOT NULL,
+    scale      TEXT NOT NULL DEFAULT '',
+    version    INTEGER NOT NULL,
+    file       TEXT NOT NULL,
+    events     INTEGER NOT NULL CHECK (events >= 0),
+    checksum   INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (symbol, venue, kind, from_ts, to_ts, scale)
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema", kSchemaV1},
     {2, "users' simulator scenarios", kSchemaV2},
     {3, "parameter searches and their evaluations", kSchemaV3},
     {4, "trades", kSchemaV4},
+    {5, "order-book messages, data set versions, replay cache catalogue", kSchemaV5},
 };
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "store/trade_import.h"
 
 #include "store/csv.h"
+#include "store/datasets.h"
 
 #include <filesystem>
 #include <fstream>
@@ -202,6 +203,9 @@ Result<BarImportReport> importTrades(Database &db, const std::string &path, cons
                 ++report.unchanged;
         }
     }
+    if (report.inserted + report.updated > 0)
+        if (auto r = bumpDatasetVersion(db, options.symbol, options.venue, DatasetKind::Trades); !r)
+            return tl::unexpected(r.error());
     if (auto r = transaction->commit(); !r)
         return tl::unexpected(r.error());
     report.rows = static_cast<std::int64_t>(unique.size());
