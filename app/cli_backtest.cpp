@@ -6,6 +6,7 @@
 #include "backtest/bar_source.h"
 #include "backtest/optimization_store.h"
 #include "backtest/optimizer.h"
+#include "backtest/replay_cache.h"
 #include "cli_common.h"
 #ifdef MERIDIAN_HAVE_MPI
 #include "cli_mpi.h"
@@ -64,6 +65,14 @@ struct Common
                                 BacktestCommand::tr("The database file (default: the one in the data folder)."),
                                 BacktestCommand::tr("path")};
     QCommandLineOption json{QStringLiteral("json"), BacktestCommand::tr("Print the result as one JSON object.")};
+    QCommandLineOption data{QStringLiteral("data"),
+                            BacktestCommand::tr("bars (default), book (imported LOBSTER messages: an order-book "
+                                                "backtest with queue position) or trades (imported trades)."),
+                            BacktestCommand::tr("kind"), QStringLiteral("bars")};
+    QCommandLineOption latency{QStringLiteral("latency-us"),
+                               BacktestCommand::tr("book and trades: order-entry and market-data latency in "
+                                                   "microseconds (default 0)."),
+                               BacktestCommand::tr("us"), QStringLiteral("0")};
     QCommandLineOption report{QStringLiteral("report"),
                               BacktestCommand::tr("Also write an HTML report with charts into this folder."),
                               BacktestCommand::tr("folder")};
@@ -71,7 +80,7 @@ struct Common
     void add(QCommandLineParser &parser) const
     {
         parser.addOptions({help, symbol, venue, interval, from, to, strategy, param, capital, makerFee, takerFee,
-                           slippage, database, json, report});
+                           slippage, database, json, report, data, latency});
     }
 };
 
@@ -252,6 +261,116 @@ static ui::BacktestReportData reportData(const Prepared &p, const backtest::BarB
     return d;
 }
 
+/// `backtest --data book|trades`: an order-book backtest over imported messages or trades, read through the
+/// replay cache.
+static int replayBacktest(const QCommandLineParser &parser, const Common &c, bool book,
+                          const BacktestCommand::Writer &out, const BacktestCommand::Writer &err)
+{
+    const auto refuse = [&](const QString &why, int code = UsageError) {
+        err(BacktestCommand::tr("meridian-cli backtest: %1\n").arg(why));
+        return code;
+    };
+    if (parser.isSet(c.report))
+        return refuse(
+            BacktestCommand::tr("--report is for bar backtests; book and trades backtests print their figures"));
+    // The options the bar path checks (symbol, strategy, capital, fees, period) are checked the same way.
+    Prepared checked;
+    QString why;
+    const std::string symbol = parser.value(c.symbol).toStdString();
+    if (symbol.empty())
+        return refuse(BacktestCommand::tr("--symbol is required"));
+    if (!parser.isSet(c.strategy))
+        return refuse(BacktestCommand::tr("--strategy is required"));
+    bool ok = true;
+    backtest::L2BacktestConfig config;
+    config.initialCapital = parser.value(c.capital).toDouble(&ok);
+    if (!ok || !(config.initialCapital > 0))
+        return refuse(
+            BacktestCommand::tr("--capital must be a positive amount, not \"%1\"").arg(parser.value(c.capital)));
+    config.makerFee = parser.value(c.makerFee).toDouble(&ok);
+    const bool makerOk = ok && std::isfinite(config.makerFee) && std::fabs(config.makerFee) < 1;
+    config.takerFee = parser.value(c.takerFee).toDouble(&ok);
+    if (!makerOk || !ok || !std::isfinite(config.takerFee) || std::fabs(config.takerFee) >= 1)
+        return refuse(BacktestCommand::tr("--maker-fee and --taker-fee must be fractions such as 0.0004"));
+    const qlonglong latencyUs = parser.value(c.latency).toLongLong(&ok);
+    if (!ok || latencyUs < 0)
+        return refuse(BacktestCommand::tr("--latency-us must be a whole number ≥ 0"));
+    config.entryLatencyNs = config.marketDataLatencyNs = latencyUs * 1'000;
+    backtest::ReplayRequest request;
+    request.symbol = symbol;
+    request.venue = parser.value(c.venue).toStdString();
+    request.kind = book ? store::DatasetKind::Book : store::DatasetKind::Trades;
+    for (const auto &[option, target] : {std::pair{&c.from, &request.fromNs}, std::pair{&c.to, &request.toNs}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const auto t = Timestamp::parseIso8601(parser.value(*option).toStdString());
+        if (!t)
+            return refuse(QStringLiteral("--%1: %2")
+                              .arg(option->names().constFirst(), QString::fromStdString(t.error().message)));
+        *target = t->nanoseconds();
+    }
+    const AppPaths paths = resolvePaths(parser.value(c.database));
+    if (!checked.strategy.resolve(paths, parser.value(c.strategy), parser.values(c.param), why))
+        return refuse(why);
+    auto db = store::Database::open(paths.databasePath.toStdString());
+    if (!db)
+        return refuse(QString::fromStdString(db.error().message), Failure);
+    InstrumentSpec spec = CliStrategy::instrumentFor(*db, symbol).spec;
+    if (book) {
+        spec.tickSize = Decimal(1, 4); // LOBSTER: prices in ten-thousandths of a dollar, sizes in shares
+        spec.lotSize = Decimal(1, 0);
+    }
+    const auto units = [](Decimal d) { return std::pow(10.0, d.scale()) / static_cast<double>(d.mantissa()); };
+    request.ticksPerPrice = units(spec.tickSize);
+    request.lotsPerQuantity = units(spec.lotSize);
+    auto instrument = Instrument::create(spec);
+    if (!instrument)
+        return refuse(QString::fromStdString(instrument.error().message));
+    // The replay cache lives beside the database; SQLite keeps its catalogue.
+    const std::string cache =
+        QDir(QFileInfo(paths.databasePath).absolutePath()).filePath(QStringLiteral("replay-cache")).toStdString();
+    auto replay = backtest::loadReplay(*db, cache, request);
+    if (!replay)
+        return refuse(QString::fromStdString(replay.error().message),
+                      replay.error().code == ErrorCode::NotFound ? UsageError : Failure);
+    if (!replay->cacheProblem.empty())
+        err(BacktestCommand::tr("meridian-cli backtest: replay cache not used: %1\n")
+                .arg(QString::fromStdString(replay->cacheProblem)));
+    const auto r = backtest::runL2Backtest(*instrument, replay->events, checked.strategy.info().path,
+                                           checked.strategy.parametersJson(), config);
+    if (!r)
+        return refuse(QString::fromStdString(r.error().message));
+    if (parser.isSet(c.json)) {
+        const QJsonObject o{{QStringLiteral("strategy"), QString::fromStdString(checked.strategy.info().id)},
+                            {QStringLiteral("parameters"), QString::fromStdString(checked.strategy.parametersJson())},
+                            {QStringLiteral("data"), book ? QStringLiteral("book") : QStringLiteral("trades")},
+                            {QStringLiteral("events"), static_cast<qint64>(r->events)},
+                            {QStringLiteral("from_cache"), replay->fromCache},
+                            {QStringLiteral("book_callbacks"), static_cast<qint64>(r->bookCallbacks)},
+                            {QStringLiteral("orders"), static_cast<qint64>(r->orders)},
+                            {QStringLiteral("fills"), static_cast<qint64>(r->fills.size())},
+                            {QStringLiteral("round_trips"), static_cast<qint64>(r->trades.size())},
+                            {QStringLiteral("final_equity"), r->finalEquity},
+                            {QStringLiteral("strategy_error"), QString::fromStdString(r->strategyError)}};
+        out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+        return Success;
+    }
+    QString text = BacktestCommand::tr("%1 over %2 %3 events of %4 (%5): %6 orders, %7 fills, final equity %8\n")
+                       .arg(QString::fromStdString(checked.strategy.info().id))
+                       .arg(r->events)
+                       .arg(book ? BacktestCommand::tr("order-book") : BacktestCommand::tr("trade"),
+                            QString::fromStdString(symbol),
+                            replay->fromCache ? BacktestCommand::tr("from the replay cache")
+                                              : BacktestCommand::tr("from the database"))
+                       .arg(r->orders)
+                       .arg(r->fills.size())
+                       .arg(r->finalEquity, 0, 'f', 2);
+    if (!r->strategyError.empty())
+        text += BacktestCommand::tr("  The strategy stopped early: %1\n").arg(QString::fromStdString(r->strategyError));
+    out(text);
+    return Success;
+}
+
 int BacktestCommand::backtest(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -271,6 +390,11 @@ int BacktestCommand::backtest(const QStringList &arguments)
         m_out(text);
         return Success;
     }
+    const QString data = parser.value(c.data);
+    if (data == QLatin1String("book") || data == QLatin1String("trades"))
+        return replayBacktest(parser, c, data == QLatin1String("book"), m_out, m_err);
+    if (data != QLatin1String("bars"))
+        return refuse(tr("--data must be bars, book or trades, not \"%1\"").arg(data));
     Prepared p;
     QString why;
     bool usage = true;

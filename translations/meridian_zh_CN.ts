@@ -410,6 +410,66 @@ For headless work use the command-line tool: meridian-cli --help
         <translation>meridian-cli optimize：%1 次评估分布在 %2 个 MPI 进程上
 </translation>
     </message>
+    <message>
+        <source>bars (default), book (imported LOBSTER messages: an order-book backtest with queue position) or trades (imported trades).</source>
+        <translation>bars（默认）、book（已导入的 LOBSTER 消息：带队列位置的订单簿回测）或 trades（已导入的成交）。</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>book and trades: order-entry and market-data latency in microseconds (default 0).</source>
+        <translation>book 与 trades：下单与行情延迟，单位微秒（默认 0）。</translation>
+    </message>
+    <message>
+        <source>us</source>
+        <translation>微秒</translation>
+    </message>
+    <message>
+        <source>--report is for bar backtests; book and trades backtests print their figures</source>
+        <translation>--report 仅用于K线回测；book 与 trades 回测直接打印结果</translation>
+    </message>
+    <message>
+        <source>--maker-fee and --taker-fee must be fractions such as 0.0004</source>
+        <translation>--maker-fee 和 --taker-fee 必须是小数，例如 0.0004</translation>
+    </message>
+    <message>
+        <source>--latency-us must be a whole number ≥ 0</source>
+        <translation>--latency-us 必须是 ≥ 0 的整数</translation>
+    </message>
+    <message>
+        <source>meridian-cli backtest: replay cache not used: %1
+</source>
+        <translation>meridian-cli backtest：未使用回放缓存：%1
+</translation>
+    </message>
+    <message>
+        <source>%1 over %2 %3 events of %4 (%5): %6 orders, %7 fills, final equity %8
+</source>
+        <translation>%1 基于 %4 的 %2 个%3事件（%5）：%6 笔订单，%7 笔成交，最终权益 %8
+</translation>
+    </message>
+    <message>
+        <source>order-book</source>
+        <translation>订单簿</translation>
+    </message>
+    <message>
+        <source>trade</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>from the replay cache</source>
+        <translation>来自回放缓存</translation>
+    </message>
+    <message>
+        <source>from the database</source>
+        <translation>来自数据库</translation>
+    </message>
+    <message>
+        <source>--data must be bars, book or trades, not &quot;%1&quot;</source>
+        <translation>--data 必须是 bars、book 或 trades，而不是“%1”</translation>
+    </message>
 </context>
 <context>
     <name>BacktestReport</name>
@@ -690,10 +750,6 @@ Rows per table:
 <context>
     <name>ImportCommand</name>
     <message>
-        <source>Import bar files (Binance klines, OHLCV CSV) into the database</source>
-        <translation>将 K 线文件（币安 K 线、OHLCV CSV）导入数据库</translation>
-    </message>
-    <message>
         <source>Imports each file in one transaction: a file with a bad row is refused whole, naming the lines; gaps, duplicates, rows out of order and outliers are reported. Importing a file again changes nothing.</source>
         <translation>每个文件在一个事务中导入：含有错误行的文件整体被拒绝，并指出行号；缺口、重复、乱序的行和异常值会被报告。再次导入同一文件不会改变任何内容。</translation>
     </message>
@@ -728,10 +784,6 @@ Rows per table:
     <message>
         <source>interval</source>
         <translation>周期</translation>
-    </message>
-    <message>
-        <source>The zone of times written without one, such as +08:00 (default UTC).</source>
-        <translation>未写时区的时间所用的时区，如 +08:00（默认 UTC）。</translation>
     </message>
     <message>
         <source>offset</source>
@@ -790,17 +842,55 @@ Rows per table:
 </translation>
     </message>
     <message>
-        <source>binance (12-column klines), ohlcv (a header naming date, open, high, low, close, volume), tardis-trades or binance-trades; default binance.</source>
-        <translation>binance（12 列 K 线）、ohlcv（表头包含 date、open、high、low、close、volume）、tardis-trades 或 binance-trades；默认 binance。</translation>
-    </message>
-    <message>
-        <source>--format must be binance, ohlcv, tardis-trades or binance-trades, not &quot;%1&quot;</source>
-        <translation>--format 必须是 binance、ohlcv、tardis-trades 或 binance-trades，而不是“%1”</translation>
-    </message>
-    <message>
         <source>%1: %2 trades of %3%4 from %5 to %6: %7 new, %8 updated, %9 unchanged
 </source>
         <translation>%1：%3%4 的 %2 笔成交，从 %5 到 %6：新增 %7，更新 %8，未变 %9
+</translation>
+    </message>
+    <message>
+        <source>Import bars, trades and order-book messages (LOBSTER) into the database</source>
+        <translation>将K线、成交和订单簿消息（LOBSTER）导入数据库</translation>
+    </message>
+    <message>
+        <source>binance (12-column klines), ohlcv (a header naming date, open, high, low, close, volume), tardis-trades, binance-trades or lobster (files in pairs: message, then orderbook); default binance.</source>
+        <translation>binance（12 列K线）、ohlcv（表头含 date、open、high、low、close、volume）、tardis-trades、binance-trades 或 lobster（文件成对：先 message，后 orderbook）；默认 binance。</translation>
+    </message>
+    <message>
+        <source>The zone of times written without one, such as +08:00 (default UTC; lobster: New York&apos;s on that day).</source>
+        <translation>未写时区的时间所用的时区，例如 +08:00（默认 UTC；lobster：当天的纽约时区）。</translation>
+    </message>
+    <message>
+        <source>lobster: the trading day, YYYY-MM-DD (default: from the file name).</source>
+        <translation>lobster：交易日，YYYY-MM-DD（默认：取自文件名）。</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>--format must be binance, ohlcv, tardis-trades, binance-trades or lobster, not &quot;%1&quot;</source>
+        <translation>--format 必须是 binance、ohlcv、tardis-trades、binance-trades 或 lobster，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>lobster files come in pairs: each message file, then its orderbook file</source>
+        <translation>lobster 文件需成对给出：每个 message 文件后跟其 orderbook 文件</translation>
+    </message>
+    <message>
+        <source>meridian-cli import: %1 is a file of %2, not %3; give the matching --symbol, or none
+</source>
+        <translation>meridian-cli import：%1 是 %2 的文件，而不是 %3；请给出匹配的 --symbol，或不指定
+</translation>
+    </message>
+    <message>
+        <source>meridian-cli import: %1: the file name does not say the symbol; give --symbol
+</source>
+        <translation>meridian-cli import：%1：文件名中没有品种代码；请指定 --symbol
+</translation>
+    </message>
+    <message>
+        <source>%1: %2 order-book messages of %3%4 from %5 to %6: %7 new, %8 updated, %9 unchanged
+</source>
+        <translation>%1：%3%4 的 %2 条订单簿消息，从 %5 到 %6：新增 %7，更新 %8，未变 %9
 </translation>
     </message>
 </context>

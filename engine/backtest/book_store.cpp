@@ -51,15 +51,15 @@ Result<store::BarImportReport> importLobster(store::Database &db, const std::str
     const std::string what = "import " + messagePath;
     if (options.symbol.empty())
         return fail(ErrorCode::InvalidArgument, what + ": a symbol is required");
-    if (!options.utcOffsetMinutes || *options.utcOffsetMinutes < -18 * 60 || *options.utcOffsetMinutes > 18 * 60)
-        return fail(ErrorCode::InvalidArgument, what + ": the exchange's UTC offset is required (between -18:00 and "
-                                                       "+18:00)");
     const std::string date = options.date.empty() ? dateInName(messagePath) : options.date;
     const std::optional<std::int64_t> day = parseDate(date);
     if (!day)
         return fail(ErrorCode::InvalidArgument,
                     what + (date.empty() ? std::string(": no YYYY-MM-DD date in the file name; give the trading day")
                                          : ": \"" + date + "\" is not a YYYY-MM-DD date"));
+    if (!options.utcOffsetMinutes || *options.utcOffsetMinutes < -18 * 60 || *options.utcOffsetMinutes > 18 * 60)
+        return fail(ErrorCode::InvalidArgument, what + ": the exchange's UTC offset is required (between -18:00 and "
+                                                       "+18:00)");
     auto messages = book::readLobsterMessages(messagePath);
     if (!messages)
         return tl::unexpected(messages.error());

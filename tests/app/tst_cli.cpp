@@ -39,6 +39,7 @@ private slots:
     void importReportsAndIsIdempotent();
     void backtestAndOptimizeImportedBars();
     void optimizeUnderMpiMatchesThreads();
+    void importLobsterAndBacktestTheBook();
 
 private:
     /// Runs meridian-cli, or `launcher launcherArguments meridian-cli arguments` (mpiexec).
@@ -443,6 +444,76 @@ void TestCli::optimizeUnderMpiMatchesThreads()
     QVERIFY(bad.exitCode != 0);
     QCOMPARE(bad.err.count(QStringLiteral("import them first")), 1);
 #endif
+}
+
+void TestCli::importLobsterAndBacktestTheBook()
+{
+    const QString messages =
+        QStringLiteral(MERIDIAN_TEST_DATA "/lobster/AAPL_2012-06-21_34200000_57600000_message_10.rows1-999.csv");
+    const QString book =
+        QStringLiteral(MERIDIAN_TEST_DATA "/lobster/AAPL_2012-06-21_34200000_57600000_orderbook_10.rows1-999.csv");
+    if (!QFile::exists(messages) || !QFile::exists(book))
+        QSKIP(qPrintable(QStringLiteral("missing test data file %1 (set MERIDIAN_TEST_DATA)").arg(messages)));
+    const QString db = m_home.filePath(QStringLiteral("lobster/book.sqlite"));
+    QDir().mkpath(QFileInfo(db).absolutePath());
+    // The symbol comes from LOBSTER's file name; another --symbol is refused; files come in pairs.
+    const Run wrong =
+        run({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("lobster"),
+             QStringLiteral("--symbol"), QStringLiteral("MSFT"), QStringLiteral("--database"), db, messages, book});
+    QCOMPARE(wrong.exitCode, 2);
+    QVERIFY2(wrong.err.contains(QStringLiteral("is a file of AAPL, not MSFT")), qPrintable(wrong.err));
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("lobster"),
+                  QStringLiteral("--database"), db, messages})
+                 .exitCode,
+             2);
+    const Run imported =
+        run({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("lobster"), QStringLiteral("--venue"),
+             QStringLiteral("NASDAQ"), QStringLiteral("--database"), db, messages, book, QStringLiteral("--json")});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    const QJsonObject report = QJsonDocument::fromJson(imported.out.toUtf8()).object();
+    QCOMPARE(report.value(QStringLiteral("symbol")).toString(), QStringLiteral("AAPL"));
+    QCOMPARE(report.value(QStringLiteral("inserted")).toInt(), 999);
+    // An order-book backtest over the imported messages: the first run builds the replay cache beside the
+    // database, the second reads it and trades exactly the same.
+    const QStringList backtest = {QStringLiteral("backtest"),
+                                  QStringLiteral("--data"),
+                                  QStringLiteral("book"),
+                                  QStringLiteral("--symbol"),
+                                  QStringLiteral("AAPL"),
+                                  QStringLiteral("--venue"),
+                                  QStringLiteral("NASDAQ"),
+                                  QStringLiteral("--database"),
+                                  db,
+                                  QStringLiteral("--strategy"),
+                                  QStringLiteral("fixed_spread_mm"),
+                                  QStringLiteral("--param"),
+                                  QStringLiteral("half_spread_ticks=100"),
+                                  QStringLiteral("--param"),
+                                  QStringLiteral("order_size=100"),
+                                  QStringLiteral("--param"),
+                                  QStringLiteral("max_inventory=1000"),
+                                  QStringLiteral("--param"),
+                                  QStringLiteral("refresh_ms=100"),
+                                  QStringLiteral("--latency-us"),
+                                  QStringLiteral("100"),
+                                  QStringLiteral("--json")};
+    const Run first = run(backtest);
+    QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+    const Run second = run(backtest);
+    QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+    const QJsonObject a = QJsonDocument::fromJson(first.out.toUtf8()).object();
+    QJsonObject b = QJsonDocument::fromJson(second.out.toUtf8()).object();
+    QCOMPARE(a.value(QStringLiteral("from_cache")).toBool(), false);
+    QCOMPARE(b.value(QStringLiteral("from_cache")).toBool(), true);
+    QVERIFY(a.value(QStringLiteral("fills")).toInt() > 0);
+    b.insert(QStringLiteral("from_cache"), false);
+    QCOMPARE(b, a);
+    QVERIFY(!QDir(QFileInfo(db).absolutePath() + QStringLiteral("/replay-cache")).isEmpty());
+    const Run missing = run({QStringLiteral("backtest"), QStringLiteral("--data"), QStringLiteral("trades"),
+                             QStringLiteral("--symbol"), QStringLiteral("AAPL"), QStringLiteral("--database"), db,
+                             QStringLiteral("--strategy"), QStringLiteral("fixed_spread_mm")});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains(QStringLiteral("import them first")), qPrintable(missing.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
