@@ -3,10 +3,10 @@
 #include "backtest/replay_cache.h"
 
 #include "backtest/book_store.h"
+#include "core/clock.h"
 
 #include <cctype>
 #include <cerrno>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -270,9 +270,7 @@ Result<ReplayData> loadReplay(store::Database &db, const std::string &cacheFolde
                              "checksum = excluded.checksum, created_at = excluded.created_at");
     if (!record)
         return tl::unexpected(record.error());
-    const std::int64_t now =
-        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count();
+    const std::int64_t now = WallClock().now().nanoseconds();
     if (auto b = bindKey(*record); !b)
         return tl::unexpected(b.error());
     for (auto b : {record->bind(7, *version), record->bind(8, std::filesystem::path(path).filename().string()),

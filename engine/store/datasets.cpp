@@ -2,7 +2,7 @@
 // Copyright (C) 2026 The Meridian authors
 #include "store/datasets.h"
 
-#include <chrono>
+#include "core/clock.h"
 
 namespace meridian::store {
 
@@ -32,9 +32,7 @@ Result<void> bumpDatasetVersion(Database &db, std::string_view symbol, std::stri
                              "DO UPDATE SET version = version + 1, changed_at = excluded.changed_at");
     if (!upsert)
         return tl::unexpected(upsert.error());
-    const std::int64_t now =
-        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count();
+    const std::int64_t now = WallClock().now().nanoseconds();
     for (auto bound : {upsert->bind(1, symbol), upsert->bind(2, venue), upsert->bind(3, datasetKindName(kind)),
                        upsert->bind(4, now)})
         if (!bound)
