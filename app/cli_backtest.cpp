@@ -65,6 +65,14 @@ struct Common
                                 BacktestCommand::tr("The database file (default: the one in the data folder)."),
                                 BacktestCommand::tr("path")};
     QCommandLineOption json{QStringLiteral("json"), BacktestCommand::tr("Print the result as one JSON object.")};
+    QCommandLineOption margin{QStringLiteral("margin"),
+                              BacktestCommand::tr("Initial margin as a fraction of notional: 1 fully paid, 0.1 ten "
+                                                  "times leverage (default 0: no margin check, unlimited credit)."),
+                              BacktestCommand::tr("fraction"), QStringLiteral("0")};
+    QCommandLineOption maintenance{QStringLiteral("maintenance-margin"),
+                                   BacktestCommand::tr("Equity below this fraction of the positions' notional "
+                                                       "liquidates them (default 0: never)."),
+                                   BacktestCommand::tr("fraction"), QStringLiteral("0")};
     QCommandLineOption data{QStringLiteral("data"),
                             BacktestCommand::tr("bars (default), book (imported LOBSTER messages: an order-book "
                                                 "backtest with queue position) or trades (imported trades)."),
@@ -80,7 +88,7 @@ struct Common
     void add(QCommandLineParser &parser) const
     {
         parser.addOptions({help, symbol, venue, interval, from, to, strategy, param, capital, makerFee, takerFee,
-                           slippage, database, json, report, data, latency});
+                           slippage, database, json, report, data, latency, margin, maintenance});
     }
 };
 
@@ -159,6 +167,13 @@ static bool prepare(const QCommandLineParser &parser, const Common &c, Prepared 
                       .arg(option->names().constFirst(), parser.value(*option));
             return false;
         }
+    }
+    p.config.initialMargin = parser.value(c.margin).toDouble(&ok);
+    const bool marginOk = ok && p.config.initialMargin >= 0 && p.config.initialMargin <= 10;
+    p.config.maintenanceMargin = parser.value(c.maintenance).toDouble(&ok);
+    if (!marginOk || !ok || !(p.config.maintenanceMargin >= 0) || p.config.maintenanceMargin > p.config.initialMargin) {
+        why = BacktestCommand::tr("--margin must be between 0 and 10, and --maintenance-margin between 0 and --margin");
+        return false;
     }
     p.config.slippageTicks = parser.value(c.slippage).toLongLong(&ok);
     if (!ok || p.config.slippageTicks < 0) {
@@ -415,6 +430,9 @@ int BacktestCommand::backtest(const QStringList &arguments)
                       {QStringLiteral("parameters"), QString::fromStdString(p.strategy.parametersJson())},
                       {QStringLiteral("bars"), static_cast<qint64>(r->bars)},
                       {QStringLiteral("orders"), static_cast<qint64>(r->orders)},
+                      {QStringLiteral("rejected"), static_cast<qint64>(r->rejected)},
+                      {QStringLiteral("margin_rejections"), static_cast<qint64>(r->marginRejections)},
+                      {QStringLiteral("liquidations"), static_cast<qint64>(r->liquidations)},
                       {QStringLiteral("fills"), static_cast<qint64>(r->fills.size())},
                       {QStringLiteral("final_equity"), r->finalEquity},
                       {QStringLiteral("strategy_error"), QString::fromStdString(r->strategyError)}};
@@ -446,6 +464,10 @@ int BacktestCommand::backtest(const QStringList &arguments)
     } else {
         text += tr("  No statistics: %1\n").arg(QString::fromStdString(r->statisticsError));
     }
+    if (r->marginRejections > 0 || r->liquidations > 0)
+        text += tr("  Margin: %1 orders rejected, %2 margin calls liquidated the positions\n")
+                    .arg(r->marginRejections)
+                    .arg(r->liquidations);
     if (!r->strategyError.empty())
         text += tr("  The strategy stopped early: %1\n").arg(QString::fromStdString(r->strategyError));
     m_out(text);

@@ -470,6 +470,24 @@ For headless work use the command-line tool: meridian-cli --help
         <source>--data must be bars, book or trades, not &quot;%1&quot;</source>
         <translation>--data 必须是 bars、book 或 trades，而不是“%1”</translation>
     </message>
+    <message>
+        <source>Initial margin as a fraction of notional: 1 fully paid, 0.1 ten times leverage (default 0: no margin check, unlimited credit).</source>
+        <translation>初始保证金占名义价值的比例：1 为全额，0.1 为十倍杠杆（默认 0：不检查保证金，信用无限）。</translation>
+    </message>
+    <message>
+        <source>Equity below this fraction of the positions&apos; notional liquidates them (default 0: never).</source>
+        <translation>权益低于持仓名义价值的该比例时强制平仓（默认 0：从不）。</translation>
+    </message>
+    <message>
+        <source>--margin must be between 0 and 10, and --maintenance-margin between 0 and --margin</source>
+        <translation>--margin 必须在 0 到 10 之间，--maintenance-margin 必须在 0 到 --margin 之间</translation>
+    </message>
+    <message>
+        <source>  Margin: %1 orders rejected, %2 margin calls liquidated the positions
+</source>
+        <translation>  保证金：%1 笔订单被拒绝，%2 次追加保证金通知强制平仓
+</translation>
+    </message>
 </context>
 <context>
     <name>BacktestReport</name>

@@ -3,6 +3,7 @@
 #include "backtest/account.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 namespace meridian::backtest {
@@ -56,6 +57,19 @@ double Account::equity() const
     for (std::size_t i = 0; i < m_positions.size(); ++i)
         value += static_cast<double>(m_positions[i].quantity) * static_cast<double>(m_marks[i]) * m_valuePerTickLot[i];
     return value;
+}
+
+double Account::notional(std::size_t instrument, std::int64_t quantity, std::int64_t price) const
+{
+    return std::fabs(static_cast<double>(quantity)) * static_cast<double>(price) * m_valuePerTickLot[instrument];
+}
+
+double Account::grossExposure() const
+{
+    double sum = 0;
+    for (std::size_t i = 0; i < m_positions.size(); ++i)
+        sum += notional(i, m_positions[i].quantity, m_marks[i]);
+    return sum;
 }
 
 void Account::day(std::int64_t key)

@@ -34,6 +34,11 @@ public:
     std::int64_t position(std::size_t instrument) const { return m_positions[instrument].quantity; }
     double averagePrice(std::size_t instrument) const { return m_positions[instrument].averagePrice; }
     double valuePerTickLot(std::size_t instrument) const { return m_valuePerTickLot[instrument]; }
+    std::size_t instruments() const { return m_positions.size(); }
+    /// The value of a quantity (either sign) at a price, in the quote currency.
+    double notional(std::size_t instrument, std::int64_t quantity, std::int64_t price) const;
+    /// Σ |position| × mark over the instruments, in the quote currency.
+    double grossExposure() const;
 
     /// Starts or continues the day with this key; a new key closes the day before.
     void day(std::int64_t key);

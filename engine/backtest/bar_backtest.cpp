@@ -107,6 +107,9 @@ private:
         flush(m_runner, m_id);
         m_now = closeTime;
         m_account.mark(instrument, bar.close);
+        if (m_config.maintenanceMargin > 0)
+            checkMaintenance();
+        flush(m_runner, m_id);
         if (m_failed)
             return;
         meridian_bar b{};
@@ -185,6 +188,56 @@ private:
         }
     }
 
+    /// A margin call: equity below the maintenance margin of the positions closes them all at their marks.
+    void checkMaintenance()
+    {
+        const double gross = m_account.grossExposure();
+        if (gross <= 0 || m_account.equity() >= gross * m_config.maintenanceMargin)
+            return;
+        ++m_result.liquidations;
+        for (const Order &o : m_orders)
+            notify(o, MERIDIAN_ORDER_CANCELLED, 0, 0, "margin call: positions liquidated");
+        m_orders.clear();
+        for (std::size_t i = 0; i < m_account.instruments(); ++i) {
+            const std::int64_t position = m_account.position(i);
+            const std::int64_t mark = m_account.markOf(i);
+            if (position == 0 || mark <= 0)
+                continue;
+            const double fee = m_account.fill(i, -position, mark, false);
+            m_result.fills.push_back({m_now, i, 0, position > 0 ? MERIDIAN_SIDE_SELL : MERIDIAN_SIDE_BUY, mark,
+                                      std::abs(position), fee, false});
+        }
+    }
+
+    /// Whether the account can carry the position this order could lead to (see BarBacktestConfig).
+    bool marginAllows(const Order &o) const
+    {
+        const meridian_order_request &r = o.request;
+        const bool buy = r.side == MERIDIAN_SIDE_BUY;
+        std::int64_t working = r.quantity;
+        for (const Order &w : m_orders)
+            if (w.instrument == o.instrument && w.request.side == r.side)
+                working += w.request.quantity;
+        const std::int64_t position = m_account.position(o.instrument);
+        const std::int64_t worst = position + (buy ? working : -working);
+        if (std::abs(worst) <= std::abs(position))
+            return true;
+        const std::int64_t mark = m_account.markOf(o.instrument);
+        std::int64_t price = r.type == MERIDIAN_ORDER_MARKET        ? mark
+                             : r.type == MERIDIAN_ORDER_STOP_MARKET ? r.stop_price
+                                                                    : r.price;
+        if (price <= 0)
+            price = mark;
+        if (price <= 0)
+            return true; // nothing to value it at before the first bar: the first fill will be checked by the
+                         // maintenance margin
+        double required = m_account.notional(o.instrument, worst, price) * m_config.initialMargin;
+        for (std::size_t i = 0; i < m_account.instruments(); ++i)
+            if (i != o.instrument)
+                required += m_account.notional(i, m_account.position(i), m_account.markOf(i)) * m_config.initialMargin;
+        return required <= m_account.equity();
+    }
+
     void fill(const Order &o, std::int64_t price, bool maker)
     {
         const std::int64_t quantity = o.request.quantity;
@@ -242,6 +295,12 @@ private:
             notify(o, MERIDIAN_ORDER_REJECTED, 0, 0, "post-only order would take");
             return MERIDIAN_STATUS_OK;
         }
+        if (m_config.initialMargin > 0 && !marginAllows(o)) {
+            ++m_result.rejected;
+            ++m_result.marginRejections;
+            notify(o, MERIDIAN_ORDER_REJECTED, 0, 0, "insufficient margin");
+            return MERIDIAN_STATUS_OK;
+        }
         notify(o, MERIDIAN_ORDER_ACCEPTED, 0, 0, "");
         m_orders.push_back(o);
         return MERIDIAN_STATUS_OK;
@@ -291,6 +350,11 @@ Result<BarBacktestResult> runBarBacktest(const std::vector<BarSeries> &series, c
         return fail(ErrorCode::InvalidArgument, "backtest: no bars");
     if (!(config.initialCapital > 0))
         return fail(ErrorCode::InvalidArgument, "backtest: the initial capital must be positive");
+    if (!(config.initialMargin >= 0 && config.initialMargin <= 10) ||
+        !(config.maintenanceMargin >= 0 && config.maintenanceMargin <= config.initialMargin))
+        return fail(ErrorCode::InvalidArgument,
+                    "backtest: the initial margin must be between 0 and 10 and the maintenance margin between 0 and "
+                    "the initial margin");
     for (const BarSeries &s : series) {
         if (s.bars.empty())
             return fail(ErrorCode::InvalidArgument, "backtest: no bars of " + s.instrument.symbol());

@@ -59,6 +59,16 @@ struct BarBacktestConfig
     std::int64_t slippageTicks = 0; // market and stop orders
     double annualDays = 365;
     std::size_t equityPoints = 1000; // samples in the equity series (0: every bar)
+    /// Margin, for all instruments, as fractions of notional. initialMargin 0 turns it off: cash may go below
+    /// zero (unlimited buying power). Otherwise holding a position needs initialMargin × its notional at the
+    /// mark (1: fully paid, 0.1: ten times leverage); an order is rejected ("insufficient margin") when the
+    /// position it could lead to — the position plus every working order on its side, this one included, at
+    /// its limit or stop price (market: the last close) — together with the other positions at their marks
+    /// would need more than the equity. Orders that only reduce a position always pass. When the equity falls
+    /// below maintenanceMargin × the notional of all positions at a bar's close, every position is closed at
+    /// that close (taker fee; fills with order id 0) and the working orders are cancelled. 0: never.
+    double initialMargin = 0;
+    double maintenanceMargin = 0; // at most initialMargin
 };
 
 struct BacktestFill
@@ -84,6 +94,8 @@ struct BarBacktestResult
     double finalEquity = 0;
     std::uint64_t bars = 0;
     std::uint64_t orders = 0, rejected = 0;
+    std::uint64_t marginRejections = 0;                    // of the rejected, those for insufficient margin
+    std::uint64_t liquidations = 0;                        // margin calls that closed every position
     std::string strategyError;                             // why the strategy stopped early, "" when it ran to the end
     std::vector<std::pair<std::string, double>> variables; // the last value of each live variable
 };

@@ -353,6 +353,25 @@ void TestCli::backtestAndOptimizeImportedBars()
     QVERIFY2(reported.exitCode == 0, qPrintable(reported.err));
     for (const char *name : {"report.html", "equity.png", "drawdown.png", "returns.png", "price.png"})
         QVERIFY2(QFileInfo(QDir(folder).filePath(QLatin1String(name))).size() > 1000, name);
+    // Margin: 5 BTC a trade on 100,000 of capital is more than fully paid capital allows; with 20% margin some go.
+    QStringList big = common;
+    big[big.indexOf(QStringLiteral("order_size=10"))] = QStringLiteral("order_size=5000");
+    const Run paid =
+        run(QStringList{QStringLiteral("backtest"), QStringLiteral("--margin"), QStringLiteral("1")} + big);
+    QVERIFY2(paid.exitCode == 0, qPrintable(paid.err));
+    const QJsonObject p = QJsonDocument::fromJson(paid.out.toUtf8()).object();
+    QCOMPARE(p.value(QStringLiteral("fills")).toInt(), 0);
+    QCOMPARE(p.value(QStringLiteral("margin_rejections")).toInt(), p.value(QStringLiteral("orders")).toInt());
+    const Run leveraged = run(QStringList{QStringLiteral("backtest"), QStringLiteral("--margin"), QStringLiteral("0.2"),
+                                          QStringLiteral("--maintenance-margin"), QStringLiteral("0.1")} +
+                              big);
+    QVERIFY2(leveraged.exitCode == 0, qPrintable(leveraged.err));
+    QVERIFY(QJsonDocument::fromJson(leveraged.out.toUtf8()).object().value(QStringLiteral("fills")).toInt() > 0);
+    const Run badMargin = run(QStringList{QStringLiteral("backtest"), QStringLiteral("--margin"), QStringLiteral("0.1"),
+                                          QStringLiteral("--maintenance-margin"), QStringLiteral("0.5")} +
+                              common);
+    QCOMPARE(badMargin.exitCode, 2);
+    QVERIFY2(badMargin.err.contains(QStringLiteral("--maintenance-margin")), qPrintable(badMargin.err));
     const Run noBars = run({QStringLiteral("backtest"), QStringLiteral("--database"), db, QStringLiteral("--symbol"),
                             QStringLiteral("ETHUSDT"), QStringLiteral("--strategy"), QStringLiteral("ma_cross")});
     QCOMPARE(noBars.exitCode, 2);

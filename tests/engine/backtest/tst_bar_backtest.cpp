@@ -74,6 +74,7 @@ private slots:
     void aLookAheadProbeSeesNothingFromItsFuture();
     void refusesBadSeries();
     void fillModelRules();
+    void marginRejectsAndLiquidates();
     void pairsTradingOnGoogleShareClasses();
 };
 
@@ -266,6 +267,61 @@ void TestBarBacktest::fillModelRules()
     QVERIFY(!makerOf(97, kHour));  // a stop
     QVERIFY(!makerOf(100, kHour)); // a marketable limit and a stop-limit
     QCOMPARE(r->rejected, std::uint64_t(1));
+}
+
+void TestBarBacktest::marginRejectsAndLiquidates()
+{
+    // 1,000 of capital, 50% initial margin (2,000 of buying power), 25% maintenance. Worked by hand:
+    //  order 1, buy 25 at 100: needs 1,250 > 1,000: rejected;
+    //  order 2, buy 15 at 100: needs 750: accepted, fills at bar 1's open (cash 1,000 − 1,500 = −500);
+    //  order 3, buy 6 at 99: with order 2 still working, 21 lots need 1,050: rejected;
+    //  order 4 (bar 2), sell 5 at 120: only reduces the position: accepted, rests;
+    //  bar 2 closes at 90: equity −500 + 1,350 = 850 ≥ 15 × 90 × 25% = 337.5;
+    //  bar 3 closes at 40: equity 100 < 150: margin call; the 15 are sold at 40 (cash 100), order 4 is cancelled.
+    BarSeries s{instrument("TOY", Decimal(1, 0), Decimal(1, 0)), kHour, {}};
+    s.bars = {{0, 100, 101, 99, 100, 10},
+              {kHour, 100, 101, 99, 100, 10},
+              {2 * kHour, 100, 100, 90, 90, 10},
+              {3 * kHour, 50, 55, 35, 40, 10},
+              {4 * kHour, 40, 45, 38, 42, 10}};
+    const std::string script = "0:buy:limit:100:0:25:gtc;0:buy:limit:100:0:15:gtc;0:buy:limit:99:0:6:gtc;"
+                               "2:sell:limit:120:0:5:gtc";
+    BarBacktestConfig config;
+    config.initialCapital = 1000;
+    config.initialMargin = 0.5;
+    config.maintenanceMargin = 0.25;
+    const auto r = runBarBacktest({s}, ORDERS, "{\"script\": \"" + script + "\"}", config);
+    QVERIFY2(r, r ? "" : r.error().message.c_str());
+    const auto variable = [&](const std::string &name) {
+        for (const auto &[n, v] : r->variables)
+            if (n == name)
+                return v;
+        return -1.0;
+    };
+    QCOMPARE(variable("status_1"), double(MERIDIAN_ORDER_REJECTED));
+    QCOMPARE(variable("status_2"), double(MERIDIAN_ORDER_FILLED));
+    QCOMPARE(variable("status_3"), double(MERIDIAN_ORDER_REJECTED));
+    QCOMPARE(variable("status_4"), double(MERIDIAN_ORDER_CANCELLED));
+    QCOMPARE(r->marginRejections, std::uint64_t(2));
+    QCOMPARE(r->liquidations, std::uint64_t(1));
+    QCOMPARE(r->fills.size(), std::size_t(2));
+    const BacktestFill &liquidation = r->fills[1];
+    QCOMPARE(liquidation.orderId, std::uint64_t(0));
+    QCOMPARE(liquidation.side, meridian_side(MERIDIAN_SIDE_SELL));
+    QCOMPARE(liquidation.price, std::int64_t(40));
+    QCOMPARE(liquidation.quantity, std::int64_t(15));
+    QCOMPARE(liquidation.time, 4 * kHour); // bar 3's close
+    QCOMPARE(r->finalEquity, 100.0);
+    // Without margin the same script buys 46 lots on credit and rides them down.
+    const auto unlimited = runBarBacktest({s}, ORDERS, "{\"script\": \"" + script + "\"}", {1000});
+    QVERIFY(unlimited);
+    QCOMPARE(unlimited->liquidations, std::uint64_t(0));
+    QVERIFY(unlimited->finalEquity < 0);
+    // Out of range.
+    config.maintenanceMargin = 0.6;
+    const auto bad = runBarBacktest({s}, ORDERS, "{}", config);
+    QVERIFY(!bad);
+    QVERIFY(bad.error().message.find("maintenance margin") != std::string::npos);
 }
 
 void TestBarBacktest::pairsTradingOnGoogleShareClasses()
