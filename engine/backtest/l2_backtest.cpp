@@ -23,17 +23,18 @@ Side sideOf(meridian_side side)
 class L2Engine final : public BacktestHost
 {
 public:
-    L2Engine(const Instrument &instrument, const L2BacktestConfig &config)
-        : BacktestHost({instrument}, config.initialCapital,
+    L2Engine(std::vector<Instrument> instruments, const L2BacktestConfig &config)
+        : BacktestHost(std::move(instruments), config.initialCapital,
                        Account::Fees{config.makerFee, config.takerFee, config.feePerLot}),
           m_config(config),
-          m_runner(*this)
+          m_runner(*this),
+          m_markets(m_instruments.size())
     {
         m_bids.reserve(config.bookLevels);
         m_asks.reserve(config.bookLevels);
     }
 
-    Result<L2BacktestResult> run(const std::vector<DepthEvent> &events, const std::string &plugin,
+    Result<L2BacktestResult> run(const std::vector<std::span<const DepthEvent>> &streams, const std::string &plugin,
                                  const std::string &parameters)
     {
         auto id = m_runner.addInstance(plugin, parameters);
@@ -43,22 +44,38 @@ public:
         if (!m_runner.start(m_id))
             return fail(ErrorCode::ExternalFailure, "the strategy did not start: " + m_runner.lastError(m_id));
         flush(m_runner, m_id);
-        for (const DepthEvent &e : events) {
-            deliverDue(e.time);
-            m_now = e.time;
-            m_account.day(e.time / kDay);
-            apply(e);
-            if (m_failed)
-                continue;
-            if (m_runner.state(m_id) != strategy::InstanceState::Running) {
-                m_failed = true;
-                m_result.strategyError = m_runner.lastError(m_id);
-            }
+        // The streams merged in time order; at equal times, the first instrument's event first. A stream runs
+        // on without looking at the others until another's next event comes before its own.
+        std::vector<std::size_t> cursor(streams.size(), 0);
+        std::uint64_t total = 0;
+        for (;;) {
+            std::size_t next = streams.size();
+            for (std::size_t i = 0; i < streams.size(); ++i)
+                if (cursor[i] < streams[i].size() &&
+                    (next == streams.size() || streams[i][cursor[i]].time < streams[next][cursor[next]].time))
+                    next = i;
+            if (next == streams.size())
+                break;
+            std::int64_t limit = std::numeric_limits<std::int64_t>::max();
+            std::size_t limitOwner = streams.size();
+            for (std::size_t i = 0; i < streams.size(); ++i)
+                if (i != next && cursor[i] < streams[i].size() && streams[i][cursor[i]].time < limit) {
+                    limit = streams[i][cursor[i]].time;
+                    limitOwner = i;
+                }
+            const std::span<const DepthEvent> stream = streams[next];
+            std::size_t at = cursor[next];
+            do {
+                step(next, stream[at++]);
+            } while (at < stream.size() &&
+                     (stream[at].time < limit || (stream[at].time == limit && next < limitOwner)));
+            total += at - cursor[next];
+            cursor[next] = at;
         }
         deliverDue(std::numeric_limits<std::int64_t>::max());
         m_account.closeDay();
         (void)m_runner.stop(m_id);
-        m_result.events = events.size();
+        m_result.events = total;
         m_result.finalEquity = m_account.equity();
         m_result.days = m_account.days();
         m_result.trades = m_account.trades();
@@ -70,6 +87,7 @@ private:
     struct Working
     {
         std::uint64_t id;
+        std::size_t instrument; // index
         meridian_order_request request;
         std::int64_t remaining;
         double ahead; // displayed quantity in front of it at its price
@@ -84,21 +102,54 @@ private:
     };
     struct Snapshot
     {
+        std::size_t instrument;
         std::int64_t time;
         std::vector<meridian_level> bids, asks;
     };
 
+    struct Traded
+    {
+        Side side;
+        std::int64_t price, quantity;
+    };
+    struct TopOfBook
+    {
+        std::int64_t bid = 0, bidSize = 0, ask = 0, askSize = 0;
+        friend bool operator==(const TopOfBook &, const TopOfBook &) = default;
+    };
+    struct Market // one instrument's book as the replay rebuilds it
+    {
+        book::L2Book book;
+        std::vector<Traded> tradedAt; // trades not yet matched by their level's update
+        TopOfBook lastTop;
+    };
+
     // ---- events ----------------------------------------------------------------------------------------
 
-    void apply(const DepthEvent &e)
+    void step(std::size_t instrument, const DepthEvent &e)
     {
+        deliverDue(e.time);
+        m_now = e.time;
+        m_account.day(e.time / kDay);
+        apply(instrument, e);
+        if (m_failed)
+            return;
+        if (m_runner.state(m_id) != strategy::InstanceState::Running) {
+            m_failed = true;
+            m_result.strategyError = m_runner.lastError(m_id);
+        }
+    }
+
+    [[gnu::flatten]] void apply(std::size_t i, const DepthEvent &e)
+    {
+        Market &market = m_markets[i];
         if (e.kind == DepthEvent::Kind::Trade) {
-            m_account.mark(0, e.price);
-            tradeHits(e.side, e.price, e.quantity);
-            m_tradedAt.push_back({e.side, e.price, e.quantity});
+            m_account.mark(i, e.price);
+            tradeHits(i, e.side, e.price, e.quantity);
+            market.tradedAt.push_back({e.side, e.price, e.quantity});
             meridian_trade t{};
             t.struct_size = sizeof t;
-            t.instrument = 1;
+            t.instrument = static_cast<meridian_instrument_id>(i) + 1;
             t.time_ns = e.time;
             t.price = e.price;
             t.quantity = e.quantity;
@@ -107,25 +158,26 @@ private:
             return;
         }
         const std::int64_t before =
-            m_book.exchange(e.side, Price(e.price), Quantity(e.quantity)).value_or(Quantity(0)).value();
-        levelChanged(e.side, e.price, before, e.quantity);
-        crossed();
-        const auto bid = m_book.bestBid(), ask = m_book.bestAsk();
+            market.book.exchange(e.side, Price(e.price), Quantity(e.quantity)).value_or(Quantity(0)).value();
+        levelChanged(i, e.side, e.price, before, e.quantity);
+        crossed(i);
+        const auto bid = market.book.bestBid(), ask = market.book.bestAsk();
         if (bid && ask)
-            m_account.mark(0, (bid->value() + ask->value()) / 2);
-        const TopOfBook top = topOfBook();
-        if (top != m_lastTop) {
-            m_lastTop = top;
-            deliverBook();
+            m_account.mark(i, (bid->value() + ask->value()) / 2);
+        const TopOfBook top = topOfBook(i);
+        if (top != market.lastTop) {
+            market.lastTop = top;
+            deliverBook(i);
         }
     }
 
     /// A trade against the resting side at price: the queue in front of our orders there goes first.
-    void tradeHits(Side side, std::int64_t price, std::int64_t quantity)
+    void tradeHits(std::size_t i, Side side, std::int64_t price, std::int64_t quantity)
     {
         for (std::size_t k = 0; k < m_working.size();) {
             Working &w = m_working[k];
-            const bool ours = w.arrived && sideOf(w.request.side) == side && w.request.type == MERIDIAN_ORDER_LIMIT;
+            const bool ours = w.instrument == i && w.arrived && sideOf(w.request.side) == side &&
+                              w.request.type == MERIDIAN_ORDER_LIMIT;
             if (!ours) {
                 ++k;
                 continue;
@@ -149,13 +201,14 @@ private:
 
     /// A level's new size: a fall not explained by the trades just reported there is cancellations, which
     /// shrink the queue in front of our orders in proportion.
-    void levelChanged(Side side, std::int64_t price, std::int64_t before, std::int64_t after)
+    void levelChanged(std::size_t i, Side side, std::int64_t price, std::int64_t before, std::int64_t after)
     {
         double traded = 0;
-        for (auto it = m_tradedAt.begin(); it != m_tradedAt.end();) {
+        std::vector<Traded> &tradedAt = m_markets[i].tradedAt;
+        for (auto it = tradedAt.begin(); it != tradedAt.end();) {
             if (it->side == side && it->price == price) {
                 traded += static_cast<double>(it->quantity);
-                it = m_tradedAt.erase(it);
+                it = tradedAt.erase(it);
             } else {
                 ++it;
             }
@@ -167,19 +220,19 @@ private:
         if (cancelled <= 0)
             return;
         for (Working &w : m_working)
-            if (w.arrived && sideOf(w.request.side) == side && w.request.price == price)
+            if (w.instrument == i && w.arrived && sideOf(w.request.side) == side && w.request.price == price)
                 w.ahead = std::max(0.0, w.ahead * (1 - cancelled / queue));
     }
 
     /// The opposite best reaching a resting order fills it at its price.
-    void crossed()
+    void crossed(std::size_t i)
     {
         if (m_working.empty())
             return;
-        const auto bid = m_book.bestBid(), ask = m_book.bestAsk();
+        const auto bid = m_markets[i].book.bestBid(), ask = m_markets[i].book.bestAsk();
         for (std::size_t k = 0; k < m_working.size();) {
             const Working &w = m_working[k];
-            const bool reached = w.arrived && w.request.type == MERIDIAN_ORDER_LIMIT &&
+            const bool reached = w.instrument == i && w.arrived && w.request.type == MERIDIAN_ORDER_LIMIT &&
                                  (w.request.side == MERIDIAN_SIDE_BUY ? ask && ask->value() <= w.request.price
                                                                       : bid && bid->value() >= w.request.price);
             if (reached && fillWorking(k, w.remaining, w.request.price, true))
@@ -193,9 +246,9 @@ private:
     {
         Working &w = m_working[k];
         const std::int64_t signedQuantity = w.request.side == MERIDIAN_SIDE_BUY ? quantity : -quantity;
-        const double fee = m_account.fill(0, signedQuantity, price, maker);
+        const double fee = m_account.fill(w.instrument, signedQuantity, price, maker);
         w.remaining -= quantity;
-        m_result.fills.push_back({m_now, 0, w.id, w.request.side, price, quantity, fee, maker});
+        m_result.fills.push_back({m_now, w.instrument, w.id, w.request.side, price, quantity, fee, maker});
         notify(w, w.remaining == 0 ? MERIDIAN_ORDER_FILLED : MERIDIAN_ORDER_PARTIALLY_FILLED, price, quantity, maker);
         if (w.remaining > 0)
             return false;
@@ -211,12 +264,13 @@ private:
             return; // cancelled while on its way
         const auto k = static_cast<std::size_t>(it - m_working.begin());
         Working &w = m_working[k];
+        book::L2Book &book = m_markets[w.instrument].book;
         const Side side = sideOf(w.request.side);
         const Side other = side == Side::Buy ? Side::Sell : Side::Buy;
         const bool market = w.request.type == MERIDIAN_ORDER_MARKET;
         // Post-only is judged where the order lands: against the book when it arrives.
         if (w.request.time_in_force == MERIDIAN_TIF_POST_ONLY) {
-            const auto opposite = side == Side::Buy ? m_book.bestAsk() : m_book.bestBid();
+            const auto opposite = side == Side::Buy ? book.bestAsk() : book.bestBid();
             if (opposite &&
                 (side == Side::Buy ? w.request.price >= opposite->value() : w.request.price <= opposite->value())) {
                 notify(w, MERIDIAN_ORDER_REJECTED, 0, 0, false, "post-only order would take");
@@ -226,8 +280,8 @@ private:
         }
         // Take the displayed depth on the other side, up to the limit price.
         std::vector<std::pair<std::int64_t, std::int64_t>> taken;
-        for (std::size_t rank = 0; w.remaining > 0 && rank < m_book.levelCount(other); ++rank) {
-            const book::LevelView level = m_book.levelAt(other, rank);
+        for (std::size_t rank = 0; w.remaining > 0 && rank < book.levelCount(other); ++rank) {
+            const book::LevelView level = book.levelAt(other, rank);
             const std::int64_t p = level.price.value();
             if (!market && (side == Side::Buy ? p > w.request.price : p < w.request.price))
                 break;
@@ -238,7 +292,7 @@ private:
         }
         if (m_config.consumeLiquidity)
             for (const auto &[p, q] : taken)
-                (void)m_book.reduce(other, Price(p), Quantity(q));
+                (void)book.reduce(other, Price(p), Quantity(q));
         const auto again =
             std::find_if(m_working.begin(), m_working.end(), [&](const Working &x) { return x.id == id; });
         if (again == m_working.end())
@@ -249,67 +303,67 @@ private:
             return;
         }
         again->arrived = true;
-        again->ahead = static_cast<double>(m_book.volumeAt(side, Price(again->request.price)).value());
+        again->ahead = static_cast<double>(book.volumeAt(side, Price(again->request.price)).value());
     }
 
     // ---- delivery --------------------------------------------------------------------------------------
 
-    struct TopOfBook
+    TopOfBook topOfBook(std::size_t i) const
     {
-        std::int64_t bid = 0, bidSize = 0, ask = 0, askSize = 0;
-        friend bool operator==(const TopOfBook &, const TopOfBook &) = default;
-    };
-    TopOfBook topOfBook() const
-    {
+        const book::L2Book &book = m_markets[i].book;
         TopOfBook t;
-        if (m_book.levelCount(Side::Buy)) {
-            const auto l = m_book.levelAt(Side::Buy, 0);
+        if (book.levelCount(Side::Buy)) {
+            const auto l = book.levelAt(Side::Buy, 0);
             t.bid = l.price.value();
             t.bidSize = l.quantity.value();
         }
-        if (m_book.levelCount(Side::Sell)) {
-            const auto l = m_book.levelAt(Side::Sell, 0);
+        if (book.levelCount(Side::Sell)) {
+            const auto l = book.levelAt(Side::Sell, 0);
             t.ask = l.price.value();
             t.askSize = l.quantity.value();
         }
         return t;
     }
 
-    void takeSnapshot(std::vector<meridian_level> &bids, std::vector<meridian_level> &asks) const
+    void takeSnapshot(std::size_t instrument, std::vector<meridian_level> &bids,
+                      std::vector<meridian_level> &asks) const
     {
-        bids.resize(std::min(m_config.bookLevels, m_book.levelCount(Side::Buy)));
-        asks.resize(std::min(m_config.bookLevels, m_book.levelCount(Side::Sell)));
+        const book::L2Book &book = m_markets[instrument].book;
+        bids.resize(std::min(m_config.bookLevels, book.levelCount(Side::Buy)));
+        asks.resize(std::min(m_config.bookLevels, book.levelCount(Side::Sell)));
         for (std::size_t i = 0; i < bids.size(); ++i) {
-            const auto l = m_book.levelAt(Side::Buy, i);
+            const auto l = book.levelAt(Side::Buy, i);
             bids[i] = {l.price.value(), l.quantity.value()};
         }
         for (std::size_t i = 0; i < asks.size(); ++i) {
-            const auto l = m_book.levelAt(Side::Sell, i);
+            const auto l = book.levelAt(Side::Sell, i);
             asks[i] = {l.price.value(), l.quantity.value()};
         }
     }
 
-    void deliverBook()
+    void deliverBook(std::size_t i)
     {
         if (m_failed)
             return;
         if (m_config.marketDataLatencyNs > 0) {
             Snapshot s;
+            s.instrument = i;
             s.time = m_now;
-            takeSnapshot(s.bids, s.asks);
+            takeSnapshot(i, s.bids, s.asks);
             m_snapshots.push_back(std::move(s));
             m_pending.push_back({m_now + m_config.marketDataLatencyNs, Pending::Kind::Book, m_snapshots.size() - 1});
             return;
         }
-        takeSnapshot(m_bids, m_asks);
-        callBook(m_now, m_bids, m_asks);
+        takeSnapshot(i, m_bids, m_asks);
+        callBook(i, m_now, m_bids, m_asks);
     }
 
-    void callBook(std::int64_t time, const std::vector<meridian_level> &bids, const std::vector<meridian_level> &asks)
+    void callBook(std::size_t i, std::int64_t time, const std::vector<meridian_level> &bids,
+                  const std::vector<meridian_level> &asks)
     {
         meridian_book_view v{};
         v.struct_size = sizeof v;
-        v.instrument = 1;
+        v.instrument = static_cast<meridian_instrument_id>(i) + 1;
         v.time_ns = time;
         v.bids = bids.data();
         v.bid_count = static_cast<std::uint32_t>(bids.size());
@@ -344,7 +398,8 @@ private:
             switch (p.kind) {
             case Pending::Kind::Book:
                 if (!m_failed)
-                    callBook(m_snapshots[p.index].time, m_snapshots[p.index].bids, m_snapshots[p.index].asks);
+                    callBook(m_snapshots[p.index].instrument, m_snapshots[p.index].time, m_snapshots[p.index].bids,
+                             m_snapshots[p.index].asks);
                 break;
             case Pending::Kind::Trade:
                 if (!m_failed) {
@@ -370,7 +425,7 @@ private:
     {
         meridian_order_update u{};
         u.struct_size = sizeof u;
-        u.instrument = 1;
+        u.instrument = static_cast<meridian_instrument_id>(w.instrument) + 1;
         u.order_id = w.id;
         u.client_tag = w.request.client_tag;
         u.status = status;
@@ -391,7 +446,7 @@ private:
 
     meridian_status placeOrder(strategy::InstanceId, const meridian_order_request &r, std::uint64_t &orderId) override
     {
-        if (r.instrument != 1)
+        if (r.instrument == 0 || r.instrument > m_markets.size())
             return MERIDIAN_STATUS_NOT_FOUND;
         if (r.quantity <= 0 || (r.side != MERIDIAN_SIDE_BUY && r.side != MERIDIAN_SIDE_SELL) ||
             (r.type != MERIDIAN_ORDER_LIMIT && r.type != MERIDIAN_ORDER_MARKET) ||
@@ -401,7 +456,7 @@ private:
                        : MERIDIAN_STATUS_INVALID_ARGUMENT;
         orderId = m_nextOrderId++;
         ++m_result.orders;
-        Working w{orderId, r, r.quantity, 0, false, m_now + m_config.entryLatencyNs};
+        Working w{orderId, r.instrument - 1, r, r.quantity, 0, false, m_now + m_config.entryLatencyNs};
         notify(w, MERIDIAN_ORDER_ACCEPTED, 0, 0, false);
         m_working.push_back(w);
         if (m_config.entryLatencyNs > 0)
@@ -426,23 +481,16 @@ private:
     {
         return MERIDIAN_STATUS_UNSUPPORTED; // cancel and place: the queue position is lost either way
     }
-    struct Traded
-    {
-        Side side;
-        std::int64_t price, quantity;
-    };
 
     L2BacktestConfig m_config;
     strategy::StrategyRunner m_runner;
     strategy::InstanceId m_id = 0;
-    book::L2Book m_book;
+    std::vector<Market> m_markets; // per instrument
     std::vector<Working> m_working;
-    std::vector<Traded> m_tradedAt; // trades not yet matched by their level's update
     std::deque<Pending> m_pending;
     std::vector<Snapshot> m_snapshots;
     std::vector<meridian_trade> m_trades;
     std::vector<meridian_level> m_bids, m_asks; // scratch for immediate delivery
-    TopOfBook m_lastTop;
     std::uint64_t m_nextOrderId = 1;
     bool m_failed = false;
     L2BacktestResult m_result;
@@ -450,7 +498,8 @@ private:
 
 } // namespace
 
-Result<L2BacktestResult> runL2Backtest(const Instrument &instrument, const std::vector<DepthEvent> &events,
+Result<L2BacktestResult> runL2Backtest(const std::vector<Instrument> &instruments,
+                                       const std::vector<std::span<const DepthEvent>> &streams,
                                        const std::string &pluginPath, const std::string &parametersJson,
                                        const L2BacktestConfig &config)
 {
@@ -458,16 +507,30 @@ Result<L2BacktestResult> runL2Backtest(const Instrument &instrument, const std::
         return fail(ErrorCode::InvalidArgument, "backtest: the initial capital must be positive");
     if (config.entryLatencyNs < 0 || config.marketDataLatencyNs < 0)
         return fail(ErrorCode::InvalidArgument, "backtest: latencies cannot be negative");
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        if (i > 0 && events[i].time < events[i - 1].time)
-            return fail(ErrorCode::InvalidArgument,
-                        "backtest: event " + std::to_string(i) + " is earlier than the one before");
-        if ((events[i].side != Side::Buy && events[i].side != Side::Sell) || events[i].price <= 0 ||
-            events[i].quantity < 0)
-            return fail(ErrorCode::InvalidArgument, "backtest: event " + std::to_string(i) + " is malformed");
+    if (instruments.empty() || instruments.size() != streams.size())
+        return fail(ErrorCode::InvalidArgument, "backtest: one event stream per instrument is needed");
+    for (std::size_t s = 0; s < streams.size(); ++s) {
+        const std::span<const DepthEvent> events = streams[s];
+        const std::string of = streams.size() > 1 ? " of " + instruments[s].symbol() : std::string();
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            if (i > 0 && events[i].time < events[i - 1].time)
+                return fail(ErrorCode::InvalidArgument,
+                            "backtest: event " + std::to_string(i) + of + " is earlier than the one before");
+            if ((events[i].side != Side::Buy && events[i].side != Side::Sell) || events[i].price <= 0 ||
+                events[i].quantity < 0)
+                return fail(ErrorCode::InvalidArgument, "backtest: event " + std::to_string(i) + of + " is malformed");
+        }
     }
-    L2Engine engine(instrument, config);
-    return engine.run(events, pluginPath, parametersJson);
+    L2Engine engine(instruments, config);
+    return engine.run(streams, pluginPath, parametersJson);
+}
+
+Result<L2BacktestResult> runL2Backtest(const Instrument &instrument, const std::vector<DepthEvent> &events,
+                                       const std::string &pluginPath, const std::string &parametersJson,
+                                       const L2BacktestConfig &config)
+{
+    return runL2Backtest(std::vector<Instrument>{instrument}, {std::span<const DepthEvent>(events)}, pluginPath,
+                         parametersJson, config);
 }
 
 std::vector<DepthEvent> depthEventsFromLobster(const std::vector<book::LobsterMessage> &messages,

@@ -6,11 +6,12 @@
 #include "book/lobster.h"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
-// An order-book backtest: a strategy plugin replayed over depth updates and trades of one instrument,
-// with our orders waiting in the queue.
+// An order-book backtest: a strategy plugin replayed over depth updates and trades of one or more
+// instruments, with our orders waiting in the queue.
 //
 // Events: a level set to a new displayed size (0 removes it), or a trade at a price against the resting
 // side. The strategy sees the book (top levels) whenever its best bid or ask changes, and every trade, after
@@ -62,6 +63,14 @@ struct L2BacktestResult
 /// Errors: InvalidArgument for events out of time order (naming the index) or a bad config; the plugin's
 /// errors as StrategyRunner reports them.
 Result<L2BacktestResult> runL2Backtest(const Instrument &instrument, const std::vector<DepthEvent> &events,
+                                       const std::string &pluginPath, const std::string &parametersJson,
+                                       const L2BacktestConfig &config = {});
+
+/// Several instruments, each with its own stream of events (plugin instrument ids are their index + 1):
+/// the streams are replayed merged in time order, at equal times in instrument order, with a book, a queue
+/// model and marks per instrument and one account. Fills name the instrument by its index.
+Result<L2BacktestResult> runL2Backtest(const std::vector<Instrument> &instruments,
+                                       const std::vector<std::span<const DepthEvent>> &streams,
                                        const std::string &pluginPath, const std::string &parametersJson,
                                        const L2BacktestConfig &config = {});
 

@@ -50,6 +50,7 @@ private slots:
     void latencyDelaysTheArrival();
     void fixedSpreadMarketMakerOnLobsterAapl();
     void refusesEventsOutOfOrder();
+    void twoInstrumentsReplayMergedInTimeOrder();
 };
 
 void TestL2Backtest::queuePositionDecidesTheFills()
@@ -156,6 +157,48 @@ void TestL2Backtest::refusesEventsOutOfOrder()
     const auto r = runL2Backtest(toy(), {level(5, Side::Buy, 100, 1), level(4, Side::Buy, 100, 2)}, ORDERS, "{}");
     QVERIFY(!r);
     QVERIFY(r.error().message.find("event 1 is earlier") != std::string::npos);
+}
+
+void TestL2Backtest::twoInstrumentsReplayMergedInTimeOrder()
+{
+    // A's and B's streams interleave in time: books are seen A@1, B@2, B@3, A@5. On the first (A@1) the script
+    // offers 2 of A at 101, where nothing is displayed yet: nothing ahead. On the third (B@3) it bids 3 for B
+    // at 50 behind 5. B's trade of 8 at 50 (t = 6) clears the 5 and fills our 3; A's trade of 4 at 101 (t = 7)
+    // fills our 2. One account holds both.
+    InstrumentSpec spec;
+    spec.id = 2;
+    spec.symbol = "TOYB";
+    spec.venue = "TEST";
+    spec.tickSize = Decimal(1, 0);
+    spec.lotSize = Decimal(1, 0);
+    const std::vector<Instrument> instruments{toy(), *Instrument::create(spec)};
+    const std::vector<DepthEvent> a = {level(1, Side::Buy, 100, 10), level(5, Side::Sell, 101, 10),
+                                       trade(7, Side::Sell, 101, 4)};
+    const std::vector<DepthEvent> b = {level(2, Side::Buy, 50, 5), level(3, Side::Sell, 52, 5),
+                                       trade(6, Side::Buy, 50, 8)};
+    const auto r = runL2Backtest(instruments, {std::span<const DepthEvent>(a), std::span<const DepthEvent>(b)}, ORDERS,
+                                 script("0:sell:limit:101:0:2:gtc:0:1;2:buy:limit:50:0:3:gtc:0:2"));
+    QVERIFY2(r, r ? "" : r.error().message.c_str());
+    QVERIFY2(r->strategyError.empty(), r->strategyError.c_str());
+    QCOMPARE(r->events, std::uint64_t(6));
+    QCOMPARE(r->fills.size(), std::size_t(2));
+    QCOMPARE(r->fills[0].time, std::int64_t(6));
+    QCOMPARE(r->fills[0].instrument, std::size_t(1));
+    QCOMPARE(r->fills[0].price, 50);
+    QCOMPARE(r->fills[0].quantity, 3);
+    QVERIFY(r->fills[0].maker);
+    QCOMPARE(r->fills[1].time, std::int64_t(7));
+    QCOMPARE(r->fills[1].instrument, std::size_t(0));
+    QCOMPARE(r->fills[1].price, 101);
+    QCOMPARE(r->fills[1].quantity, 2);
+    QCOMPARE(r->finalEquity, 100'000.0); // both marked at the trade prices they filled at
+    // One stream per instrument, or it is refused; an unordered stream is named by its instrument.
+    QVERIFY(!runL2Backtest(instruments, {std::span<const DepthEvent>(a)}, ORDERS, script("")));
+    const std::vector<DepthEvent> backwards = {level(3, Side::Buy, 50, 5), level(2, Side::Buy, 50, 6)};
+    const auto bad = runL2Backtest(
+        instruments, {std::span<const DepthEvent>(a), std::span<const DepthEvent>(backwards)}, ORDERS, script(""));
+    QVERIFY(!bad);
+    QVERIFY2(bad.error().message.find("event 1 of TOYB") != std::string::npos, bad.error().message.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestL2Backtest)
