@@ -330,28 +330,40 @@ static int replayBacktest(const QCommandLineParser &parser, const Common &c, boo
     auto db = store::Database::open(paths.databasePath.toStdString());
     if (!db)
         return refuse(QString::fromStdString(db.error().message), Failure);
-    InstrumentSpec spec = CliStrategy::instrumentFor(*db, symbol).spec;
-    if (book) {
-        spec.tickSize = Decimal(1, 4); // LOBSTER: prices in ten-thousandths of a dollar, sizes in shares
-        spec.lotSize = Decimal(1, 0);
-    }
-    const auto units = [](Decimal d) { return std::pow(10.0, d.scale()) / static_cast<double>(d.mantissa()); };
-    request.ticksPerPrice = units(spec.tickSize);
-    request.lotsPerQuantity = units(spec.lotSize);
-    auto instrument = Instrument::create(spec);
-    if (!instrument)
-        return refuse(QString::fromStdString(instrument.error().message));
     // The replay cache lives beside the database; SQLite keeps its catalogue.
     const std::string cache =
         QDir(QFileInfo(paths.databasePath).absolutePath()).filePath(QStringLiteral("replay-cache")).toStdString();
-    auto replay = backtest::loadReplay(*db, cache, request);
-    if (!replay)
-        return refuse(QString::fromStdString(replay.error().message),
-                      replay.error().code == ErrorCode::NotFound ? UsageError : Failure);
-    if (!replay->cacheProblem.empty())
-        err(BacktestCommand::tr("meridian-cli backtest: replay cache not used: %1\n")
-                .arg(QString::fromStdString(replay->cacheProblem)));
-    const auto r = backtest::runL2Backtest(*instrument, replay->events, checked.strategy.info().path,
+    // Several symbols (comma-separated) replay together, merged in time order; plugin ids follow their order.
+    std::vector<Instrument> instruments;
+    std::vector<std::vector<backtest::DepthEvent>> streams;
+    bool allFromCache = true;
+    for (const QString &name : QString::fromStdString(symbol).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        request.symbol = name.trimmed().toStdString();
+        InstrumentSpec spec = CliStrategy::instrumentFor(*db, request.symbol).spec;
+        spec.id = static_cast<InstrumentId>(instruments.size() + 1);
+        if (book) {
+            spec.tickSize = Decimal(1, 4); // LOBSTER: prices in ten-thousandths of a dollar, sizes in shares
+            spec.lotSize = Decimal(1, 0);
+        }
+        const auto units = [](Decimal d) { return std::pow(10.0, d.scale()) / static_cast<double>(d.mantissa()); };
+        request.ticksPerPrice = units(spec.tickSize);
+        request.lotsPerQuantity = units(spec.lotSize);
+        auto instrument = Instrument::create(spec);
+        if (!instrument)
+            return refuse(QString::fromStdString(instrument.error().message));
+        auto replay = backtest::loadReplay(*db, cache, request);
+        if (!replay)
+            return refuse(QString::fromStdString(replay.error().message),
+                          replay.error().code == ErrorCode::NotFound ? UsageError : Failure);
+        if (!replay->cacheProblem.empty())
+            err(BacktestCommand::tr("meridian-cli backtest: replay cache not used for %1: %2\n")
+                    .arg(name, QString::fromStdString(replay->cacheProblem)));
+        allFromCache = allFromCache && replay->fromCache;
+        instruments.push_back(*instrument);
+        streams.push_back(std::move(replay->events));
+    }
+    std::vector<std::span<const backtest::DepthEvent>> spans(streams.begin(), streams.end());
+    const auto r = backtest::runL2Backtest(instruments, spans, checked.strategy.info().path,
                                            checked.strategy.parametersJson(), config);
     if (!r)
         return refuse(QString::fromStdString(r.error().message));
@@ -360,7 +372,7 @@ static int replayBacktest(const QCommandLineParser &parser, const Common &c, boo
                             {QStringLiteral("parameters"), QString::fromStdString(checked.strategy.parametersJson())},
                             {QStringLiteral("data"), book ? QStringLiteral("book") : QStringLiteral("trades")},
                             {QStringLiteral("events"), static_cast<qint64>(r->events)},
-                            {QStringLiteral("from_cache"), replay->fromCache},
+                            {QStringLiteral("from_cache"), allFromCache},
                             {QStringLiteral("book_callbacks"), static_cast<qint64>(r->bookCallbacks)},
                             {QStringLiteral("orders"), static_cast<qint64>(r->orders)},
                             {QStringLiteral("fills"), static_cast<qint64>(r->fills.size())},
@@ -370,16 +382,16 @@ static int replayBacktest(const QCommandLineParser &parser, const Common &c, boo
         out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
         return Success;
     }
-    QString text = BacktestCommand::tr("%1 over %2 %3 events of %4 (%5): %6 orders, %7 fills, final equity %8\n")
-                       .arg(QString::fromStdString(checked.strategy.info().id))
-                       .arg(r->events)
-                       .arg(book ? BacktestCommand::tr("order-book") : BacktestCommand::tr("trade"),
-                            QString::fromStdString(symbol),
-                            replay->fromCache ? BacktestCommand::tr("from the replay cache")
-                                              : BacktestCommand::tr("from the database"))
-                       .arg(r->orders)
-                       .arg(r->fills.size())
-                       .arg(r->finalEquity, 0, 'f', 2);
+    QString text =
+        BacktestCommand::tr("%1 over %2 %3 events of %4 (%5): %6 orders, %7 fills, final equity %8\n")
+            .arg(QString::fromStdString(checked.strategy.info().id))
+            .arg(r->events)
+            .arg(book ? BacktestCommand::tr("order-book") : BacktestCommand::tr("trade"),
+                 QString::fromStdString(symbol),
+                 allFromCache ? BacktestCommand::tr("from the replay cache") : BacktestCommand::tr("from the database"))
+            .arg(r->orders)
+            .arg(r->fills.size())
+            .arg(r->finalEquity, 0, 'f', 2);
     if (!r->strategyError.empty())
         text += BacktestCommand::tr("  The strategy stopped early: %1\n").arg(QString::fromStdString(r->strategyError));
     out(text);

@@ -439,12 +439,6 @@ For headless work use the command-line tool: meridian-cli --help
         <translation>--latency-us 必须是 ≥ 0 的整数</translation>
     </message>
     <message>
-        <source>meridian-cli backtest: replay cache not used: %1
-</source>
-        <translation>meridian-cli backtest：未使用回放缓存：%1
-</translation>
-    </message>
-    <message>
         <source>%1 over %2 %3 events of %4 (%5): %6 orders, %7 fills, final equity %8
 </source>
         <translation>%1 基于 %4 的 %2 个%3事件（%5）：%6 笔订单，%7 笔成交，最终权益 %8
@@ -486,6 +480,12 @@ For headless work use the command-line tool: meridian-cli --help
         <source>  Margin: %1 orders rejected, %2 margin calls liquidated the positions
 </source>
         <translation>  保证金：%1 笔订单被拒绝，%2 次追加保证金通知强制平仓
+</translation>
+    </message>
+    <message>
+        <source>meridian-cli backtest: replay cache not used for %1: %2
+</source>
+        <translation>meridian-cli backtest：%1 未使用回放缓存：%2
 </translation>
     </message>
 </context>

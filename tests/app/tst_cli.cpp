@@ -528,6 +528,26 @@ void TestCli::importLobsterAndBacktestTheBook()
     b.insert(QStringLiteral("from_cache"), false);
     QCOMPARE(b, a);
     QVERIFY(!QDir(QFileInfo(db).absolutePath() + QStringLiteral("/replay-cache")).isEmpty());
+    // Two symbols replay together, merged in time: every event of both is replayed once.
+    const QString amzn =
+        QStringLiteral(MERIDIAN_TEST_DATA "/lobster/AMZN_2012-06-21_34200000_57600000_%1_1.resaved.csv");
+    if (QFile::exists(amzn.arg(QStringLiteral("message")))) {
+        QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("lobster"),
+                      QStringLiteral("--venue"), QStringLiteral("NASDAQ"), QStringLiteral("--database"), db,
+                      amzn.arg(QStringLiteral("message")), amzn.arg(QStringLiteral("orderbook"))})
+                     .exitCode,
+                 0);
+        QStringList single = backtest;
+        single[single.indexOf(QStringLiteral("AAPL"))] = QStringLiteral("AMZN");
+        QStringList both = backtest;
+        both[both.indexOf(QStringLiteral("AAPL"))] = QStringLiteral("AAPL,AMZN");
+        const Run amznOnly = run(single), pair = run(both);
+        QVERIFY2(amznOnly.exitCode == 0 && pair.exitCode == 0, qPrintable(amznOnly.err + pair.err));
+        const int events = QJsonDocument::fromJson(pair.out.toUtf8()).object().value(QStringLiteral("events")).toInt();
+        QCOMPARE(events,
+                 a.value(QStringLiteral("events")).toInt() +
+                     QJsonDocument::fromJson(amznOnly.out.toUtf8()).object().value(QStringLiteral("events")).toInt());
+    }
     const Run missing = run({QStringLiteral("backtest"), QStringLiteral("--data"), QStringLiteral("trades"),
                              QStringLiteral("--symbol"), QStringLiteral("AAPL"), QStringLiteral("--database"), db,
                              QStringLiteral("--strategy"), QStringLiteral("fixed_spread_mm")});
