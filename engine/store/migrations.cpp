@@ -256,12 +256,36 @@ CREATE TABLE replay_cache (
 ) WITHOUT ROWID;
 )sql";
 
+// The risk journal (engine/risk/risk_store.h): alerts and trading-state changes.
+constexpr const char *kSchemaV6 = R"sql(
+CREATE TABLE risk_alerts (
+    alert_id        INTEGER PRIMARY KEY,
+    ts              INTEGER NOT NULL,
+    metric          TEXT NOT NULL,
+    level           TEXT NOT NULL CHECK (level IN ('info', 'warning', 'critical')),
+    instrument      INTEGER,
+    value           REAL,
+    threshold       REAL,
+    message         TEXT NOT NULL,
+    acknowledged_at INTEGER
+);
+CREATE INDEX risk_alerts_open ON risk_alerts (acknowledged_at, alert_id);
+CREATE TABLE trading_state_log (
+    change_id  INTEGER PRIMARY KEY,
+    ts         INTEGER NOT NULL,
+    from_state TEXT NOT NULL CHECK (from_state IN ('ACTIVE', 'REDUCING', 'HALTED')),
+    to_state   TEXT NOT NULL CHECK (to_state IN ('ACTIVE', 'REDUCING', 'HALTED')),
+    reason     TEXT NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema", kSchemaV1},
     {2, "users' simulator scenarios", kSchemaV2},
     {3, "parameter searches and their evaluations", kSchemaV3},
     {4, "trades", kSchemaV4},
     {5, "order-book messages, data set versions, replay cache catalogue", kSchemaV5},
+    {6, "risk alerts and trading-state changes", kSchemaV6},
 };
 
 } // namespace
