@@ -279,6 +279,54 @@ CREATE TABLE trading_state_log (
 );
 )sql";
 
+// The OMS journal (engine/oms/order_manager.h): what instrument each order is for and who sent it, every
+// state change of every order; and what the simulated venue keeps (engine/oms/sim_venue.h).
+constexpr const char *kSchemaV7 = R"sql(
+ALTER TABLE orders ADD COLUMN strategy TEXT NOT NULL DEFAULT '';
+ALTER TABLE orders ADD COLUMN instrument_id INTEGER;
+ALTER TABLE orders ADD COLUMN tick_size TEXT;
+ALTER TABLE orders ADD COLUMN lot_size TEXT;
+CREATE TABLE order_events (
+    event_id        INTEGER PRIMARY KEY,
+    order_id        INTEGER NOT NULL REFERENCES orders (order_id),
+    ts              INTEGER NOT NULL,
+    from_status     TEXT,
+    to_status       TEXT NOT NULL,
+    filled_quantity TEXT NOT NULL,
+    detail          TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX order_events_order ON order_events (order_id, event_id);
+CREATE TABLE sim_venue_orders (
+    venue           TEXT NOT NULL,
+    client_order_id TEXT NOT NULL,
+    matching_id     INTEGER NOT NULL,
+    instrument_id   INTEGER NOT NULL,
+    symbol          TEXT NOT NULL,
+    tick_size       TEXT NOT NULL,
+    lot_size        TEXT NOT NULL,
+    side            TEXT NOT NULL CHECK (side IN ('buy', 'sell')),
+    kind            TEXT NOT NULL CHECK (kind IN ('limit', 'market')),
+    price           INTEGER NOT NULL,
+    quantity        INTEGER NOT NULL,
+    filled          INTEGER NOT NULL,
+    status          TEXT NOT NULL,
+    reason          TEXT NOT NULL DEFAULT '',
+    ts              INTEGER NOT NULL,
+    PRIMARY KEY (venue, client_order_id)
+) WITHOUT ROWID;
+CREATE TABLE sim_venue_fills (
+    venue           TEXT NOT NULL,
+    fill_id         TEXT NOT NULL,
+    client_order_id TEXT NOT NULL,
+    price           INTEGER NOT NULL,
+    quantity        INTEGER NOT NULL,
+    fee             REAL NOT NULL,
+    maker           INTEGER NOT NULL,
+    ts              INTEGER NOT NULL,
+    UNIQUE (venue, fill_id)
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema", kSchemaV1},
     {2, "users' simulator scenarios", kSchemaV2},
@@ -286,6 +334,7 @@ constexpr Migration kMigrations[] = {
     {4, "trades", kSchemaV4},
     {5, "order-book messages, data set versions, replay cache catalogue", kSchemaV5},
     {6, "risk alerts and trading-state changes", kSchemaV6},
+    {7, "order journal, simulated venue", kSchemaV7},
 };
 
 } // namespace
