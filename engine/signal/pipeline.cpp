@@ -204,42 +204,64 @@ void SignalPipeline::evaluate(Instrument_ &instrument, std::int64_t received)
             continue;
         ++m_counters.signalCount;
         stages.evaluated = m_clock.now().nanoseconds();
-        // Aggregation, in event time.
-        expire(f.timeNs);
-        const auto key = std::pair{s->instrument, s->direction};
-        auto open = m_open.find(key);
-        if (open == m_open.end()) {
-            Opportunity o;
-            o.id = m_nextId++;
-            o.instrument = s->instrument;
-            o.direction = s->direction;
-            o.openedNs = f.timeNs;
-            open = m_open.emplace(key, std::move(o)).first;
-            ++m_counters.opened;
-        } else {
-            ++m_counters.merged;
-        }
-        Opportunity &o = open->second;
-        o.strength = std::max(o.strength, s->strength);
-        o.confidence = 1 - (1 - o.confidence) * (1 - std::clamp(s->confidence, 0.0, 1.0));
-        if (std::find(o.sources.begin(), o.sources.end(), s->source) == o.sources.end())
-            o.sources.push_back(s->source);
-        o.reason = std::move(s->reason);
-        ++o.signalCount;
-        o.updatedNs = f.timeNs;
-        stages.aggregated = m_clock.now().nanoseconds();
-        const bool pass = allowed(o);
-        stages.guarded = m_clock.now().nanoseconds();
-        if (!pass) {
-            ++m_counters.blocked;
-            continue;
-        }
-        o.stages = stages;
-        o.stages.published = m_clock.now().nanoseconds();
-        for (SignalSink *sink : m_sinks)
-            sink->publish(o);
-        ++m_counters.published;
+        aggregate(std::move(*s), f.timeNs, stages);
     }
+}
+
+void SignalPipeline::onSignal(InstrumentId instrument, int direction, double strength, double confidence,
+                              std::string source, std::string reason, std::int64_t timeNs)
+{
+    StageTimes stages;
+    stages.received = stages.featured = stages.evaluated = m_clock.now().nanoseconds();
+    ++m_counters.events;
+    ++m_counters.signalCount;
+    if (direction == 0) {
+        for (const Direction d : {Direction::Long, Direction::Short})
+            m_counters.expired += m_open.erase({instrument, d});
+        return;
+    }
+    aggregate(Signal{instrument, direction > 0 ? Direction::Long : Direction::Short, std::clamp(strength, 0.0, 1.0),
+                     confidence, std::move(source), std::move(reason)},
+              timeNs, stages);
+}
+
+void SignalPipeline::aggregate(Signal &&s, std::int64_t timeNs, StageTimes stages)
+{
+    // Aggregation, in event time.
+    expire(timeNs);
+    const auto key = std::pair{s.instrument, s.direction};
+    auto open = m_open.find(key);
+    if (open == m_open.end()) {
+        Opportunity o;
+        o.id = m_nextId++;
+        o.instrument = s.instrument;
+        o.direction = s.direction;
+        o.openedNs = timeNs;
+        open = m_open.emplace(key, std::move(o)).first;
+        ++m_counters.opened;
+    } else {
+        ++m_counters.merged;
+    }
+    Opportunity &o = open->second;
+    o.strength = std::max(o.strength, s.strength);
+    o.confidence = 1 - (1 - o.confidence) * (1 - std::clamp(s.confidence, 0.0, 1.0));
+    if (std::find(o.sources.begin(), o.sources.end(), s.source) == o.sources.end())
+        o.sources.push_back(s.source);
+    o.reason = std::move(s.reason);
+    ++o.signalCount;
+    o.updatedNs = timeNs;
+    stages.aggregated = m_clock.now().nanoseconds();
+    const bool pass = allowed(o);
+    stages.guarded = m_clock.now().nanoseconds();
+    if (!pass) {
+        ++m_counters.blocked;
+        return;
+    }
+    o.stages = stages;
+    o.stages.published = m_clock.now().nanoseconds();
+    for (SignalSink *sink : m_sinks)
+        sink->publish(o);
+    ++m_counters.published;
 }
 
 } // namespace meridian::signal

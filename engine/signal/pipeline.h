@@ -106,6 +106,10 @@ public:
     void onBook(InstrumentId instrument, std::int64_t timeNs, std::int64_t bid, std::int64_t bidSize, std::int64_t ask,
                 std::int64_t askSize);
     void onTrade(InstrumentId instrument, std::int64_t timeNs, std::int64_t price, std::int64_t quantity);
+    /// A signal a strategy plugin published at timeNs (event time): it joins aggregation like a rule's.
+    /// A flat signal (direction 0, an exit) closes the instrument's open opportunities instead.
+    void onSignal(InstrumentId instrument, int direction, double strength, double confidence, std::string source,
+                  std::string reason, std::int64_t timeNs);
 
     const PipelineCounters &counters() const noexcept { return m_counters; }
     /// The open opportunities (after expiring the stale ones at timeNs).
@@ -120,6 +124,7 @@ private:
         std::vector<std::unique_ptr<SignalRule>> rules;
     };
     void evaluate(Instrument_ &instrument, std::int64_t received);
+    void aggregate(Signal &&signal, std::int64_t timeNs, StageTimes stages);
     void expire(std::int64_t timeNs);
     bool allowed(const Opportunity &o) const;
 

@@ -187,6 +187,8 @@ void StrategyAgent::notice(const AgentContext &ctx, const OrderNotice &n)
     const auto it = m_orders.find(n.orderId);
     if (it == m_orders.end())
         return;
+    if (m_gateway)
+        m_gateway->notice(ctx, n);
     OrderInfo &info = it->second;
     meridian_order_update u{};
     u.struct_size = sizeof u;
@@ -322,7 +324,17 @@ meridian_status StrategyAgent::placeOrder(strategy::InstanceId, const meridian_o
     r.quantity = Quantity(request.quantity);
     r.expiry = Timestamp::fromNanoseconds(request.expiry_ns);
     const auto instrument = static_cast<std::uint16_t>(request.instrument - 1);
-    orderId = m_ctx->send(instrument, r);
+    if (m_gateway) {
+        std::string reason;
+        const meridian_status status = m_gateway->place(*m_ctx, instrument, r, orderId, reason);
+        if (status != MERIDIAN_STATUS_OK) {
+            ++m_ordersRefused;
+            m_lastRefusal = std::move(reason);
+            return status;
+        }
+    } else {
+        orderId = m_ctx->send(instrument, r);
+    }
     m_orders[orderId] = OrderInfo{request, 0};
     ++m_ordersSent;
     return MERIDIAN_STATUS_OK;
@@ -335,7 +347,10 @@ meridian_status StrategyAgent::cancelOrder(strategy::InstanceId, std::uint64_t o
     const auto it = m_orders.find(orderId);
     if (it == m_orders.end())
         return MERIDIAN_STATUS_NOT_FOUND;
-    m_ctx->cancel(static_cast<std::uint16_t>(it->second.request.instrument - 1), orderId);
+    const auto instrument = static_cast<std::uint16_t>(it->second.request.instrument - 1);
+    if (m_gateway)
+        return m_gateway->cancel(*m_ctx, instrument, orderId);
+    m_ctx->cancel(instrument, orderId);
     return MERIDIAN_STATUS_OK;
 }
 
@@ -347,13 +362,24 @@ meridian_status StrategyAgent::modifyOrder(strategy::InstanceId, std::uint64_t o
     const auto it = m_orders.find(orderId);
     if (it == m_orders.end())
         return MERIDIAN_STATUS_NOT_FOUND;
+    if (m_gateway)
+        return MERIDIAN_STATUS_UNSUPPORTED;
     m_ctx->modify(static_cast<std::uint16_t>(it->second.request.instrument - 1), orderId, price, quantity);
     return MERIDIAN_STATUS_OK;
 }
 
-meridian_status StrategyAgent::publishSignal(strategy::InstanceId, const meridian_signal &)
+meridian_status StrategyAgent::publishSignal(strategy::InstanceId, const meridian_signal &signal)
 {
-    return MERIDIAN_STATUS_OK; // the simulator has no signal pipeline; the live one (engine/signal) will
+    if (signal.instrument == 0 || signal.instrument > m_instruments.size())
+        return MERIDIAN_STATUS_NOT_FOUND;
+    if (m_signalListener) {
+        meridian_signal s = signal;
+        s.time_ns = m_ctx ? m_ctx->now() : 0;
+        if (const strategy::PluginInfo *info = m_runner.pluginOf(m_id))
+            s.source = {info->id.data(), info->id.size()};
+        m_signalListener(s);
+    }
+    return MERIDIAN_STATUS_OK;
 }
 
 meridian_status StrategyAgent::position(strategy::InstanceId, meridian_instrument_id instrument,

@@ -8,11 +8,28 @@
 
 #include <meridian/trading.hpp>
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 namespace meridian::sim {
+
+/// Where a strategy agent's orders go instead of straight to the exchange: paper trading routes them
+/// through pre-trade risk and the OMS. A gateway sends what it lets through with ctx.send and reports the
+/// exchange's order id; it sees every notice about the strategy's orders before the strategy does.
+class OrderGateway
+{
+public:
+    virtual ~OrderGateway() = default;
+    /// Returns MERIDIAN_STATUS_OK with the exchange's order id, or another status (REJECTED by a rule) with
+    /// the reason.
+    virtual meridian_status place(const AgentContext &ctx, std::uint16_t instrument,
+                                  const matching::OrderRequest &request, std::uint64_t &orderId,
+                                  std::string &reason) = 0;
+    virtual meridian_status cancel(const AgentContext &ctx, std::uint16_t instrument, std::uint64_t orderId) = 0;
+    virtual void notice(const AgentContext &ctx, const OrderNotice &notice) = 0;
+};
 
 /// A strategy plugin trading in the simulator as one of its agents, through the same plugin interface as
 /// in a backtest or live: it sees books and trades of every instrument after its market-data latency, and
@@ -44,6 +61,18 @@ public:
     void book(const AgentContext &ctx, const BookSnapshot &b) override;
     void trade(const AgentContext &ctx, const TradeTick &t) override;
     void finish(const AgentContext &ctx) override;
+
+    /// Routes the strategy's orders through gateway (not owned; null: straight to the exchange). Before
+    /// the run. Modifications are refused (UNSUPPORTED) through a gateway: the OMS cancels and places.
+    void setGateway(OrderGateway *gateway) { m_gateway = gateway; }
+    /// Called with every signal the strategy publishes (its source and time filled in).
+    void setSignalListener(std::function<void(const meridian_signal &)> listener)
+    {
+        m_signalListener = std::move(listener);
+    }
+    /// Orders the gateway refused, and the reason of the last one.
+    std::uint64_t ordersRefused() const { return m_ordersRefused; }
+    const std::string &lastRefusal() const { return m_lastRefusal; }
 
     bool failed() const;
     std::string error() const;
@@ -122,6 +151,10 @@ private:
     std::uint64_t m_ordersRejected = 0;
     std::string m_lastRejection;
     std::vector<meridian_level> m_bids, m_asks; // scratch for book views
+    OrderGateway *m_gateway = nullptr;
+    std::function<void(const meridian_signal &)> m_signalListener;
+    std::uint64_t m_ordersRefused = 0;
+    std::string m_lastRefusal;
 };
 
 } // namespace meridian::sim

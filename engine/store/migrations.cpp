@@ -327,6 +327,31 @@ CREATE TABLE sim_venue_fills (
 );
 )sql";
 
+// The signal journal (engine/signal/signal_store.h): every opportunity the pipeline published, with the
+// time it passed each stage.
+constexpr const char *kSchemaV8 = R"sql(
+CREATE TABLE signals (
+    signal_id      INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL,
+    session        TEXT NOT NULL DEFAULT '',
+    ts             INTEGER NOT NULL,
+    instrument_id  INTEGER NOT NULL,
+    direction      TEXT NOT NULL CHECK (direction IN ('long', 'short')),
+    strength       REAL NOT NULL,
+    confidence     REAL NOT NULL,
+    signal_count   INTEGER NOT NULL,
+    sources        TEXT NOT NULL,
+    reason         TEXT NOT NULL,
+    received_ns    INTEGER NOT NULL,
+    featured_ns    INTEGER NOT NULL,
+    evaluated_ns   INTEGER NOT NULL,
+    aggregated_ns  INTEGER NOT NULL,
+    guarded_ns     INTEGER NOT NULL,
+    published_ns   INTEGER NOT NULL
+);
+CREATE INDEX signals_time ON signals (ts);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "initial schema", kSchemaV1},
     {2, "users' simulator scenarios", kSchemaV2},
@@ -335,6 +360,7 @@ constexpr Migration kMigrations[] = {
     {5, "order-book messages, data set versions, replay cache catalogue", kSchemaV5},
     {6, "risk alerts and trading-state changes", kSchemaV6},
     {7, "order journal, simulated venue", kSchemaV7},
+    {8, "signal journal", kSchemaV8},
 };
 
 } // namespace

@@ -1,0 +1,729 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#include "runtime/paper_session.h"
+
+#include "core/clock.h"
+#include "core/log.h"
+#include "oms/order_manager.h"
+#include "risk/risk_store.h"
+#include "signal/signal_store.h"
+#include "sim/simulation.h"
+#include "sim/strategy_agent.h"
+#include "store/database.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+
+namespace meridian::runtime {
+
+namespace {
+
+double toDouble(const Decimal &d)
+{
+    return static_cast<double>(d.mantissa()) / std::pow(10.0, d.scale());
+}
+
+/// The simulated clock, offset to the session's start so that journal times read as dates.
+class SessionClock final : public Clock
+{
+public:
+    SessionClock(const sim::Simulation &sim, std::int64_t startNs) : m_sim(sim), m_start(startNs) {}
+    Timestamp now() const noexcept override { return Timestamp::fromNanoseconds(m_start + m_sim.now()); }
+
+private:
+    const sim::Simulation &m_sim;
+    std::int64_t m_start;
+};
+
+/// The simulated exchange as the OMS sees it: orders go out as the strategy agent's, what the exchange says
+/// about them comes back through the agent's notices.
+class AgentVenue final : public oms::Venue
+{
+public:
+    AgentVenue(sim::Simulation &sim, std::int64_t startNs) : m_sim(sim), m_start(startNs) {}
+    void setAgent(sim::AgentId agent) { m_agent = agent; }
+
+    std::string name() const override { return "paper"; }
+    void setListener(oms::VenueListener *listener) override { m_listener = listener; }
+
+    /// The exact request the strategy made (time in force, stop price), for the next send.
+    std::optional<std::pair<std::uint16_t, matching::OrderRequest>> pending;
+
+    oms::SendResult send(const oms::Order &order, std::int64_t) override
+    {
+        if (m_agent == sim::kNoAgent)
+            return {oms::SendStatus::Refused, "no strategy trades in this session"};
+        if (m_byClient.count(order.spec.clientOrderId))
+            return {}; // idempotent
+        std::uint16_t instrument = 0;
+        matching::OrderRequest request;
+        if (pending) {
+            instrument = pending->first;
+            request = pending->second;
+        } else {
+            for (std::uint16_t i = 0; i < m_sim.instrumentCount(); ++i)
+                if (m_sim.instrument(i).id() == order.spec.instrument->id())
+                    instrument = i;
+            request.side = order.spec.side;
+            request.type =
+                order.spec.kind == oms::OrderKind::Market ? matching::OrderType::Market : matching::OrderType::Limit;
+            request.price = Price(order.spec.price);
+            request.quantity = Quantity(order.spec.quantity);
+        }
+        const std::uint64_t id = sim::AgentContext(m_sim, m_agent).send(instrument, request);
+        m_byClient[order.spec.clientOrderId] = id;
+        m_orders[id] = Known{order.spec.clientOrderId, instrument, 0, 0, true};
+        return {};
+    }
+
+    oms::SendResult cancel(const oms::Order &order, std::int64_t) override
+    {
+        const auto it = m_byClient.find(order.spec.clientOrderId);
+        if (it == m_byClient.end())
+            return {oms::SendStatus::Refused, "the exchange never received " + order.spec.clientOrderId};
+        const Known &k = m_orders[it->second];
+        if (k.open)
+            sim::AgentContext(m_sim, m_agent).cancel(k.instrument, it->second);
+        return {};
+    }
+
+    Result<std::vector<oms::VenueOrder>> orders() override
+    {
+        std::vector<oms::VenueOrder> out;
+        for (const auto &[id, k] : m_orders)
+            out.push_back(oms::VenueOrder{k.client, std::to_string(id),
+                                          k.open ? oms::OrderStatus::Accepted : oms::OrderStatus::Cancelled, k.filled,
+                                          ""});
+        return out;
+    }
+    Result<std::vector<oms::VenueFill>> fills() override { return m_fills; }
+
+    std::optional<std::uint64_t> exchangeId(const std::string &client) const
+    {
+        const auto it = m_byClient.find(client);
+        return it == m_byClient.end() ? std::nullopt : std::optional(it->second);
+    }
+    std::optional<std::string> clientId(std::uint64_t exchangeId) const
+    {
+        const auto it = m_orders.find(exchangeId);
+        return it == m_orders.end() ? std::nullopt : std::optional(it->second.client);
+    }
+
+    void onNotice(const sim::OrderNotice &n)
+    {
+        const auto it = m_orders.find(n.orderId);
+        if (it == m_orders.end() || !m_listener)
+            return;
+        Known &k = it->second;
+        const std::int64_t time = m_start + n.time;
+        oms::VenueOrder vo{k.client, std::to_string(n.orderId), oms::OrderStatus::Accepted, k.filled, ""};
+        using Kind = sim::OrderNotice::Kind;
+        switch (n.kind) {
+        case Kind::Accepted:
+        case Kind::Modified:
+            break;
+        case Kind::Filled: {
+            k.filled += n.quantity;
+            oms::VenueFill fill{
+                k.client, std::to_string(n.orderId) + "-" + std::to_string(++k.fills), n.price, n.quantity, 0, n.maker,
+                time};
+            m_fills.push_back(fill);
+            m_listener->onFill(fill);
+            vo.filled = k.filled;
+            vo.status = n.remaining == 0 ? oms::OrderStatus::Filled : oms::OrderStatus::PartiallyFilled;
+            break;
+        }
+        case Kind::Cancelled:
+            vo.status = oms::OrderStatus::Cancelled;
+            break;
+        case Kind::Expired:
+            vo.status = oms::OrderStatus::Expired;
+            break;
+        case Kind::Rejected:
+            vo.status = oms::OrderStatus::Rejected;
+            vo.reason = "the exchange rejected it: " + std::string(matching::reasonName(n.reason));
+            break;
+        }
+        if (oms::isTerminal(vo.status))
+            k.open = false;
+        m_listener->onVenueOrder(vo, time);
+    }
+
+    /// The market closed: whatever is still open there ended with it.
+    void closeAll(std::int64_t timeNs)
+    {
+        for (auto &[id, k] : m_orders) {
+            if (!k.open || !m_listener)
+                continue;
+            k.open = false;
+            m_listener->onVenueOrder(oms::VenueOrder{k.client, std::to_string(id), oms::OrderStatus::Expired, k.filled,
+                                                     "the simulated market closed"},
+                                     timeNs);
+        }
+    }
+
+private:
+    struct Known
+    {
+        std::string client;
+        std::uint16_t instrument = 0;
+        std::int64_t filled = 0;
+        std::uint64_t fills = 0;
+        bool open = true;
+    };
+    sim::Simulation &m_sim;
+    std::int64_t m_start;
+    sim::AgentId m_agent = sim::kNoAgent;
+    oms::VenueListener *m_listener = nullptr;
+    std::map<std::string, std::uint64_t> m_byClient;
+    std::map<std::uint64_t, Known> m_orders;
+    std::vector<oms::VenueFill> m_fills;
+};
+
+class FeedSink final : public signal::SignalSink
+{
+public:
+    explicit FeedSink(PaperFeed &feed) : m_feed(feed) {}
+    void publish(const signal::Opportunity &o) override { m_feed.pushSignal(o); }
+
+private:
+    PaperFeed &m_feed;
+};
+
+} // namespace
+
+risk::RiskLimits defaultPaperLimits(double capital)
+{
+    risk::RiskLimits limits;
+    limits.priceBand = 0.05;
+    limits.maxOrdersPerSecond = 50;
+    limits.maxOrderNotional = capital * 0.10;
+    limits.maxDailyLoss = capital * 0.05;
+    return limits;
+}
+
+// ---- PaperFeed ----
+
+PaperSnapshot PaperFeed::snapshot() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_snapshot;
+}
+
+std::vector<signal::Opportunity> PaperFeed::takeSignals()
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<signal::Opportunity> out(std::make_move_iterator(m_signals.begin()),
+                                         std::make_move_iterator(m_signals.end()));
+    m_signals.clear();
+    return out;
+}
+
+std::vector<risk::Alert> PaperFeed::takeAlerts()
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<risk::Alert> out(m_alerts.begin(), m_alerts.end());
+    m_alerts.clear();
+    return out;
+}
+
+void PaperFeed::publish(PaperSnapshot snapshot)
+{
+    std::lock_guard lock(m_mutex);
+    m_snapshot = std::move(snapshot);
+}
+
+void PaperFeed::pushSignal(const signal::Opportunity &opportunity)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_signals.size() == kMaxQueued)
+        m_signals.pop_front();
+    m_signals.push_back(opportunity);
+}
+
+void PaperFeed::pushAlert(const risk::Alert &alert)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_alerts.size() == kMaxQueued)
+        m_alerts.pop_front();
+    m_alerts.push_back(alert);
+}
+
+// ---- the session ----
+
+struct PaperSession::Impl
+{
+    /// Watches the market for the pipeline and the risk engine, and marks the account on a fixed cadence of
+    /// simulated time.
+    class Watcher final : public sim::Agent
+    {
+    public:
+        explicit Watcher(Impl &impl) : m_impl(impl) {}
+        unsigned notices() const override { return 0; }
+        const char *kind() const override { return "paper_watcher"; }
+        void start(const sim::AgentContext &ctx) override
+        {
+            for (std::uint16_t i = 0; i < ctx.instrumentCount(); ++i)
+                ctx.subscribe(i, 10'000'000); // books conflated to 10 ms
+            ctx.wakeAt(m_impl.config.snapshotIntervalNs);
+        }
+        void wakeup(const sim::AgentContext &ctx, std::uint64_t) override
+        {
+            m_impl.mark();
+            ctx.wakeAt(ctx.now() + m_impl.config.snapshotIntervalNs);
+        }
+        void book(const sim::AgentContext &, const sim::BookSnapshot &b) override
+        {
+            if (b.bidCount == 0 || b.askCount == 0)
+                return;
+            const InstrumentId id = m_impl.sim->instrument(b.instrument).id();
+            const std::int64_t time = m_impl.startNs + b.time;
+            m_impl.pipeline->onBook(id, time, b.bidPrice[0], b.bidQuantity[0], b.askPrice[0], b.askQuantity[0]);
+            m_impl.risk.setReference(id, (b.bidPrice[0] + b.askPrice[0]) / 2, m_impl.valuePerTickLot);
+        }
+        void trade(const sim::AgentContext &, const sim::TradeTick &t) override
+        {
+            ++m_impl.marketTrades;
+            m_impl.pipeline->onTrade(m_impl.sim->instrument(t.instrument).id(), m_impl.startNs + t.time, t.price,
+                                     t.quantity);
+        }
+
+    private:
+        Impl &m_impl;
+    };
+
+    /// Sends the strategy's orders through pre-trade risk and the OMS.
+    class Gateway final : public sim::OrderGateway
+    {
+    public:
+        explicit Gateway(Impl &impl) : m_impl(impl) {}
+        meridian_status place(const sim::AgentContext &, std::uint16_t instrument,
+                              const matching::OrderRequest &request, std::uint64_t &orderId,
+                              std::string &reason) override
+        {
+            Impl &s = m_impl;
+            oms::OrderSpec spec;
+            spec.clientOrderId = s.session + "-" + std::to_string(++s.nextOrder);
+            spec.strategy = s.strategyName;
+            spec.instrument = s.sim->instrument(instrument);
+            spec.side = request.side;
+            const bool market =
+                request.type == matching::OrderType::Market || request.type == matching::OrderType::StopMarket;
+            spec.kind = market ? oms::OrderKind::Market : oms::OrderKind::Limit;
+            spec.price = request.price.value();
+            spec.quantity = request.quantity.value();
+            s.venue->pending.emplace(instrument, request);
+            auto order = s.oms->submit(spec);
+            s.venue->pending.reset();
+            ++s.ordersSubmitted;
+            if (!order) {
+                reason = order.error().message;
+                s.fail(order.error().message);
+                return MERIDIAN_STATUS_ERROR;
+            }
+            if (order->status == oms::OrderStatus::Rejected) {
+                reason = order->reason;
+                ++s.ordersRefused;
+                s.lastRefusal = order->reason;
+                return MERIDIAN_STATUS_REJECTED;
+            }
+            const auto id = s.venue->exchangeId(spec.clientOrderId);
+            if (!id) {
+                reason = "the order is waiting for the exchange";
+                return MERIDIAN_STATUS_UNAVAILABLE;
+            }
+            orderId = *id;
+            return MERIDIAN_STATUS_OK;
+        }
+        meridian_status cancel(const sim::AgentContext &, std::uint16_t, std::uint64_t orderId) override
+        {
+            const auto client = m_impl.venue->clientId(orderId);
+            if (!client)
+                return MERIDIAN_STATUS_NOT_FOUND;
+            const auto r = m_impl.oms->cancel(*client);
+            if (!r)
+                return r.error().code == ErrorCode::NotFound ? MERIDIAN_STATUS_NOT_FOUND : MERIDIAN_STATUS_REJECTED;
+            return MERIDIAN_STATUS_OK;
+        }
+        void notice(const sim::AgentContext &, const sim::OrderNotice &n) override
+        {
+            if (n.kind == sim::OrderNotice::Kind::Filled)
+                ++m_impl.fills;
+            m_impl.venue->onNotice(n);
+        }
+
+    private:
+        Impl &m_impl;
+    };
+
+    PaperConfig config;
+    std::string session;
+    std::int64_t startNs = 0;
+    std::optional<store::Database> db;
+    std::unique_ptr<sim::Simulation> sim;
+    std::unique_ptr<SessionClock> clock;
+    WallClock wallClock; // the pipeline's stage stamps: processing latency is wall time
+    risk::PreTradeRisk risk;
+    risk::RiskMonitor monitor;
+    std::unique_ptr<AgentVenue> venue;
+    std::unique_ptr<oms::OrderManager> oms;
+    std::unique_ptr<Gateway> gateway;
+    std::unique_ptr<signal::SignalPipeline> pipeline;
+    std::unique_ptr<FeedSink> feedSink;
+    std::unique_ptr<signal::SignalJournal> journal;
+    PaperFeed *feed = nullptr;
+    sim::StrategyAgent *strategy = nullptr;
+    sim::AgentId strategyId = sim::kNoAgent;
+    std::string strategyName;
+    double valuePerTickLot = 0, tick = 0, lot = 0;
+    std::uint64_t nextOrder = 0, ordersSubmitted = 0, ordersRefused = 0, fills = 0, marketTrades = 0, alerts = 0;
+    std::string lastRefusal, failure;
+    double lastMid = 0;
+    bool finished = false;
+
+    std::atomic<double> speed{1};
+    std::mutex commandMutex;
+    std::optional<std::pair<risk::TradingState, std::string>> stateRequest;
+
+    void fail(const std::string &what)
+    {
+        if (failure.empty()) {
+            failure = what;
+            meridian::log::get("paper")->error("Paper session {} stopped: {}", session, what);
+        }
+    }
+
+    double equity(double midTicks) const
+    {
+        if (strategyId == sim::kNoAgent)
+            return config.initialCapital;
+        const auto cash = static_cast<double>(sim->cash(strategyId, 0));
+        const auto position = static_cast<double>(sim->position(strategyId, 0));
+        return config.initialCapital + (cash + position * midTicks) * valuePerTickLot;
+    }
+
+    void cancelOpenOrders(const std::string &why)
+    {
+        for (const oms::Order &o : oms->openOrders())
+            if (auto r = oms->cancel(o.spec.clientOrderId); !r)
+                meridian::log::get("paper")->warn("Cannot cancel {} ({}): {}", o.spec.clientOrderId, why,
+                                                  r.error().message);
+    }
+
+    void changeState(risk::TradingState state, const std::string &reason)
+    {
+        const auto change = risk.setState(state, reason, clock->now().nanoseconds());
+        if (!change)
+            return;
+        if (auto r = risk::saveStateChange(*db, *change); !r)
+            fail(r.error().message);
+        meridian::log::get("paper")->warn("Trading state {} → {}: {}", risk::tradingStateName(change->from),
+                                          risk::tradingStateName(change->to), reason);
+        if (state == risk::TradingState::Halted)
+            cancelOpenOrders("halted");
+    }
+
+    void applyCommands()
+    {
+        std::optional<std::pair<risk::TradingState, std::string>> request;
+        {
+            std::lock_guard lock(commandMutex);
+            request.swap(stateRequest);
+        }
+        if (request)
+            changeState(request->first, request->second);
+    }
+
+    /// The account marked to the market: risk metrics and alerts, the journal's batch, the feed's snapshot.
+    void mark()
+    {
+        const std::int64_t bid = sim->book(0).bestBid().value_or(Price(0)).value();
+        const std::int64_t ask = sim->book(0).bestAsk().value_or(Price(0)).value();
+        const double midTicks = bid > 0 && ask > 0 ? double(bid + ask) / 2 : lastMid;
+        lastMid = midTicks;
+        const std::int64_t now = clock->now().nanoseconds();
+        const double eq = equity(midTicks);
+        risk.setEquity(eq, now);
+        if (strategyId != sim::kNoAgent) {
+            risk::AccountSnapshot account;
+            account.timeNs = now;
+            account.equity = eq;
+            const std::int64_t position = sim->position(strategyId, 0);
+            if (position != 0) {
+                const double cash = static_cast<double>(sim->cash(strategyId, 0));
+                account.positions.push_back(risk::PositionSnapshot{sim->instrument(0).id(), position,
+                                                                   -cash / static_cast<double>(position),
+                                                                   std::llround(midTicks), valuePerTickLot});
+            }
+            const risk::TradingState before = risk.state();
+            auto outcome = risk::watch(*db, monitor, risk, account);
+            if (!outcome) {
+                fail(outcome.error().message);
+            } else {
+                for (const risk::Alert &a : outcome->alerts) {
+                    ++alerts;
+                    feed->pushAlert(a);
+                }
+                if (risk.state() == risk::TradingState::Halted && before != risk::TradingState::Halted)
+                    cancelOpenOrders("halted by a critical alert");
+            }
+        }
+        if (auto r = journal->flush(); !r)
+            fail(r.error().message);
+        if (oms->failure())
+            fail(oms->failure()->message);
+        publish();
+    }
+
+    void publish()
+    {
+        PaperSnapshot s;
+        s.session = session;
+        s.symbol = sim->instrument(0).symbol();
+        s.elapsedNs = sim->now();
+        s.timeNs = startNs + s.elapsedNs;
+        s.speed = speed.load();
+        const std::int64_t bid = sim->book(0).bestBid().value_or(Price(0)).value();
+        const std::int64_t ask = sim->book(0).bestAsk().value_or(Price(0)).value();
+        s.bid = double(bid) * tick;
+        s.ask = double(ask) * tick;
+        s.mid = lastMid * tick;
+        s.last = double(sim->lastTrade(0)) * tick;
+        if (strategyId != sim::kNoAgent) {
+            s.position = double(sim->position(strategyId, 0)) * lot;
+            s.equity = equity(lastMid);
+            s.pnl = s.equity - config.initialCapital;
+            s.variables = strategy->variables();
+            s.strategyError = strategy->failed() ? strategy->error() : "";
+        } else {
+            s.equity = config.initialCapital;
+        }
+        s.drawdown = monitor.metrics().drawdown;
+        s.exposure = monitor.metrics().exposure;
+        s.ordersSubmitted = ordersSubmitted;
+        s.ordersRefused = ordersRefused;
+        s.fills = fills;
+        s.marketTrades = marketTrades;
+        s.signalsPublished = pipeline->counters().published;
+        s.signalsBlocked = pipeline->counters().blocked;
+        s.alerts = alerts;
+        s.state = risk.state();
+        s.lastRefusal = lastRefusal;
+        s.finished = finished;
+        s.failure = failure;
+        feed->publish(std::move(s));
+    }
+
+    /// Runs the market up to simulated time `end` (or its close), paced by the speed, checking `stop` and
+    /// the commands between slices.
+    void run(std::int64_t end, const std::atomic<bool> *stop)
+    {
+        end = std::min(end, sim->duration());
+        std::int64_t wallAnchor = wallClock.now().nanoseconds();
+        std::int64_t simAnchor = sim->now();
+        double pace = speed.load();
+        while (!sim->done() && sim->now() < end && failure.empty() && !(stop && stop->load())) {
+            applyCommands();
+            const double s = speed.load();
+            if (s != pace) {
+                pace = s;
+                wallAnchor = wallClock.now().nanoseconds();
+                simAnchor = sim->now();
+            }
+            if (pace <= 0) {
+                sim->run(std::min(end, sim->now() + 1'000'000'000));
+                continue;
+            }
+            const auto wall = static_cast<double>(wallClock.now().nanoseconds() - wallAnchor);
+            const auto target = simAnchor + static_cast<std::int64_t>(wall * pace);
+            if (target > sim->now())
+                sim->run(std::min(end, target));
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        if (sim->done())
+            publish();
+    }
+
+    void finish()
+    {
+        if (finished)
+            return;
+        // Open orders are cancelled and their cancels given time to come back; whatever the market still
+        // holds when it closes ends with it.
+        if (oms && !sim->done()) {
+            cancelOpenOrders("the session ends");
+            sim->run(std::min(sim->duration(), sim->now() + 1'000'000'000));
+        }
+        if (venue)
+            venue->closeAll(clock->now().nanoseconds());
+        sim->finish();
+        if (auto r = journal->flush(); !r)
+            fail(r.error().message);
+        finished = true;
+        publish();
+        meridian::log::get("paper")->info("Paper session {} ended after {:.1f} s of simulated time: {} orders, {} "
+                                          "refused by risk, {} fills, {} signals",
+                                          session, double(sim->now()) / 1e9, ordersSubmitted, ordersRefused, fills,
+                                          pipeline->counters().published);
+    }
+};
+
+Result<std::unique_ptr<PaperSession>> PaperSession::create(PaperConfig config)
+{
+    if (!(config.speed >= 0) || !std::isfinite(config.speed))
+        return fail(ErrorCode::InvalidArgument, "paper: the speed must be 0 (as fast as possible) or positive");
+    if (!(config.initialCapital > 0))
+        return fail(ErrorCode::InvalidArgument, "paper: the initial capital must be positive");
+    if (config.durationNs <= 0 || config.snapshotIntervalNs <= 0)
+        return fail(ErrorCode::InvalidArgument, "paper: the duration and snapshot interval must be positive");
+    auto impl = std::make_unique<Impl>();
+    Impl &s = *impl;
+    s.startNs = config.startTimeNs > 0 ? config.startTimeNs : WallClock().now().nanoseconds();
+    s.session = "paper-" + std::to_string(s.startNs / 1'000'000);
+    s.speed.store(config.speed);
+
+    auto scenario =
+        config.definition ? Result<sim::Scenario>(*config.definition) : sim::presetScenario(config.scenario);
+    if (!scenario)
+        return tl::unexpected(scenario.error());
+    auto calibrated = sim::applyCalibration(*scenario, config.calibration, config.market.instrument.initialPrice);
+    if (!calibrated)
+        return tl::unexpected(calibrated.error());
+    auto built = sim::buildMarket(*calibrated, {config.market}, config.seed, config.durationNs);
+    if (!built)
+        return tl::unexpected(built.error());
+    s.sim = std::move(*built);
+    const InstrumentSpec &spec = s.sim->instrument(0).spec();
+    s.tick = toDouble(spec.tickSize);
+    s.lot = toDouble(spec.lotSize);
+    s.valuePerTickLot = s.tick * s.lot * toDouble(spec.multiplier);
+    s.lastMid = config.market.instrument.initialPrice;
+
+    auto db = config.journalPath.empty() ? store::Database::openInMemory() : store::Database::open(config.journalPath);
+    if (!db)
+        return tl::unexpected(db.error());
+    s.db.emplace(std::move(*db));
+    s.clock = std::make_unique<SessionClock>(*s.sim, s.startNs);
+    s.risk.setLimits(config.limits);
+    s.monitor.setConfig(config.monitor);
+    s.risk.setEquity(config.initialCapital, s.startNs);
+    s.risk.setStartOfDayEquity(config.initialCapital);
+    s.venue = std::make_unique<AgentVenue>(*s.sim, s.startNs);
+    s.oms = std::make_unique<oms::OrderManager>(*s.db, *s.venue, *s.clock, &s.risk);
+    s.gateway = std::make_unique<Impl::Gateway>(s);
+
+    s.pipeline = std::make_unique<signal::SignalPipeline>(s.wallClock);
+    const InstrumentId id = s.sim->instrument(0).id();
+    s.pipeline->addRule(id, signal::momentumRule());
+    s.pipeline->addRule(id, signal::imbalanceRule());
+    s.pipeline->addRule(id, signal::vwapReversionRule());
+    s.pipeline->setRisk(&s.risk);
+    s.journal = std::make_unique<signal::SignalJournal>(*s.db, s.session);
+    s.pipeline->addSink(s.journal.get());
+
+    if (!config.strategyPath.empty()) {
+        auto agent = sim::StrategyAgent::create(*s.sim, config.strategyPath, config.strategyParams,
+                                                std::llround(config.initialCapital * 1e8), 100'000'000, 60'000'000'000);
+        if (!agent)
+            return tl::unexpected(agent.error());
+        s.strategy = agent->get();
+        s.strategy->setGateway(s.gateway.get());
+        Impl *self = &s;
+        s.strategy->setSignalListener([self](const meridian_signal &signal) {
+            if (signal.instrument == 0 || signal.instrument > self->sim->instrumentCount())
+                return;
+            self->pipeline->onSignal(
+                self->sim->instrument(static_cast<std::uint16_t>(signal.instrument - 1)).id(), signal.direction,
+                signal.strength, signal.confidence, std::string(signal.source.data, signal.source.size),
+                std::string(signal.reason.data, signal.reason.size), self->startNs + signal.time_ns);
+        });
+        s.strategyId =
+            s.sim->addAgent(std::move(*agent), sim::Latency{500'000, 500'000}, sim::Latency{500'000, 500'000});
+        s.venue->setAgent(s.strategyId);
+        const std::string &path = config.strategyPath;
+        const auto slash = path.find_last_of('/');
+        s.strategyName = path.substr(slash == std::string::npos ? 0 : slash + 1);
+        if (const auto dot = s.strategyName.find('.'); dot != std::string::npos)
+            s.strategyName.resize(dot);
+    }
+    s.sim->addAgent(std::make_unique<Impl::Watcher>(s));
+    s.config = std::move(config);
+
+    std::unique_ptr<PaperSession> session(new PaperSession(std::move(impl)));
+    Impl &made = *session->m_impl;
+    made.feed = &session->m_feed;
+    made.feedSink = std::make_unique<FeedSink>(session->m_feed);
+    made.pipeline->addSink(made.feedSink.get());
+    made.publish();
+    return session;
+}
+
+PaperSession::PaperSession(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+
+PaperSession::~PaperSession()
+{
+    stop();
+}
+
+const std::string &PaperSession::sessionId() const
+{
+    return m_impl->session;
+}
+
+const PaperConfig &PaperSession::config() const
+{
+    return m_impl->config;
+}
+
+void PaperSession::start()
+{
+    if (m_thread.joinable() || m_impl->finished)
+        return;
+    m_stop.store(false);
+    m_thread = std::thread([this] { loop(); });
+}
+
+void PaperSession::loop()
+{
+    m_impl->run(m_impl->sim->duration(), &m_stop);
+}
+
+void PaperSession::stop()
+{
+    m_stop.store(true);
+    if (m_thread.joinable())
+        m_thread.join();
+    finish();
+}
+
+bool PaperSession::runFor(std::int64_t simulatedNs)
+{
+    if (m_thread.joinable() || m_impl->finished)
+        return false;
+    m_impl->run(m_impl->sim->now() + simulatedNs, nullptr);
+    return !m_impl->sim->done() && m_impl->failure.empty();
+}
+
+void PaperSession::finish()
+{
+    if (!m_thread.joinable())
+        m_impl->finish();
+}
+
+void PaperSession::setSpeed(double speed)
+{
+    if (speed >= 0 && std::isfinite(speed))
+        m_impl->speed.store(speed);
+}
+
+void PaperSession::requestTradingState(risk::TradingState state, std::string reason)
+{
+    std::lock_guard lock(m_impl->commandMutex);
+    m_impl->stateRequest.emplace(state, std::move(reason));
+}
+
+} // namespace meridian::runtime

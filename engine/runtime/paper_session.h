@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#pragma once
+
+#include "core/error.h"
+#include "risk/monitor.h"
+#include "risk/pre_trade.h"
+#include "signal/pipeline.h"
+#include "sim/scenario.h"
+
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+// A paper session: the whole live chain running against the simulator.
+//
+//   simulated market (a scenario's agents) ──market data──▶ strategy plugin ──orders──▶ pre-trade risk ▶ OMS
+//        ▲                                        │                                  (journalled in SQLite)
+//        └───────────── exchange ◀────────────────┼──────────────────────────────────────────┘
+//   market data ─▶ signal pipeline (features → rules + the strategy's own signals → aggregation → risk guard)
+//                  ─▶ signal journal (SQLite) and the feed
+//   every 100 ms of simulated time: the risk monitor marks the account (alerts journalled; a critical alert
+//   halts trading), and the feed's snapshot is refreshed.
+//
+// Time: the simulated clock starts at startTimeNs (the wall time the session began, so that journal times
+// read naturally) and runs at `speed` simulated seconds per wall second (0: as fast as the machine goes).
+// What happens in the market depends only on the seed and configuration, never on the speed or on how the
+// session was sliced; only commands from outside (the kill switch) land at a moment the wall clock picks.
+// Orders of a session carry client ids "<session>-<n>". When the session ends, its open orders are cancelled
+// (and the cancels journalled) before the market stops.
+//
+// Thread: the session's own thread runs everything (start()), or the caller's (runFor()); the feed and the
+// command methods may be called from any thread.
+namespace meridian::store {
+class Database;
+}
+
+namespace meridian::runtime {
+
+struct PaperConfig
+{
+    sim::MarketSetup market; // the instrument and its initial price (ticks)
+    std::string scenario = "normal";
+    std::optional<sim::Scenario> definition; // a scenario the caller resolved (a user's)
+    sim::CalibrationFactors calibration;
+    std::string strategyPath; // plugin file; empty: no strategy (the market and the pipeline only)
+    std::string strategyParams = "{}";
+    std::uint64_t seed = 1;
+    double initialCapital = 1'000'000;                      // quote currency
+    double speed = 1;                                       // simulated seconds per wall second; 0: as fast as possible
+    std::int64_t durationNs = 7LL * 24 * 3'600'000'000'000; // simulated; the market closes there
+    std::int64_t startTimeNs = 0;                           // 0: the wall clock when the session is created
+    std::int64_t snapshotIntervalNs = 100'000'000;          // simulated: risk marks and feed snapshots
+    std::string journalPath; // SQLite database for orders, fills, signals, alerts; "" keeps it in memory
+    risk::RiskLimits limits;
+    risk::MonitorConfig monitor;
+};
+
+/// Sensible pre-trade limits for a paper account of `capital`: a 5% price band, 50 orders a second,
+/// an order at most 10% of capital, a daily loss of at most 5% of it.
+risk::RiskLimits defaultPaperLimits(double capital);
+
+/// The session's state as the feed last published it (prices in the quote currency, quantities in units).
+struct PaperSnapshot
+{
+    std::string session;
+    std::string symbol;
+    std::int64_t timeNs = 0;    // simulated clock (startTimeNs + elapsed)
+    std::int64_t elapsedNs = 0; // simulated time since the start
+    double speed = 1;
+    double bid = 0, ask = 0, mid = 0, last = 0;
+    double position = 0, equity = 0, pnl = 0, drawdown = 0, exposure = 0;
+    std::uint64_t ordersSubmitted = 0, ordersRefused = 0, fills = 0;
+    std::uint64_t marketTrades = 0, signalsPublished = 0, signalsBlocked = 0, alerts = 0;
+    risk::TradingState state = risk::TradingState::Active;
+    std::string lastRefusal;                               // the risk engine's words on the last refused order
+    std::string strategyError;                             // why the strategy stopped, "" while it runs
+    std::vector<std::pair<std::string, double>> variables; // the strategy's live variables
+    bool finished = false;                                 // the market closed or the session was stopped
+    std::string failure;                                   // a journal failure that ended the session
+};
+
+/// What a session publishes, for readers on other threads (the UI bridge drains it on a timer; the CLI at
+/// the end). Streams are bounded: a reader that falls behind loses the oldest items, never the session's
+/// speed.
+class PaperFeed
+{
+public:
+    PaperSnapshot snapshot() const;
+    /// The signals and alerts since the last take, oldest first.
+    std::vector<signal::Opportunity> takeSignals();
+    std::vector<risk::Alert> takeAlerts();
+
+    // ---- the session's side ----
+    void publish(PaperSnapshot snapshot);
+    void pushSignal(const signal::Opportunity &opportunity);
+    void pushAlert(const risk::Alert &alert);
+
+    static constexpr std::size_t kMaxQueued = 10'000;
+
+private:
+    mutable std::mutex m_mutex;
+    PaperSnapshot m_snapshot;
+    std::deque<signal::Opportunity> m_signals;
+    std::deque<risk::Alert> m_alerts;
+};
+
+class PaperSession
+{
+public:
+    /// Builds the market, loads the strategy and opens the journal. Errors: InvalidArgument naming what is
+    /// wrong (scenario, plugin, parameter, speed); Database when the journal cannot be opened.
+    static Result<std::unique_ptr<PaperSession>> create(PaperConfig config);
+    ~PaperSession(); // stops the session's thread if it runs
+    PaperSession(const PaperSession &) = delete;
+    PaperSession &operator=(const PaperSession &) = delete;
+
+    /// Runs the session on its own thread until the market closes or stop().
+    void start();
+    /// Ends the session: its open orders are cancelled and the thread joined. Idempotent.
+    void stop();
+    /// Runs on the calling thread for `simulatedNs` more simulated time (at the configured speed), or until
+    /// the market closes; returns false once it has closed. Not while start()ed.
+    bool runFor(std::int64_t simulatedNs);
+    /// Cancels the open orders and closes the journal's batch (what stop() does after the thread ends).
+    void finish();
+
+    // ---- commands, from any thread; applied between slices of simulated time ----
+    void setSpeed(double speed);
+    /// The kill switch and its release: HALTED also cancels every open order.
+    void requestTradingState(risk::TradingState state, std::string reason);
+
+    PaperFeed &feed() { return m_feed; }
+    const std::string &sessionId() const;
+    const PaperConfig &config() const;
+
+private:
+    struct Impl;
+    explicit PaperSession(std::unique_ptr<Impl> impl);
+    void loop();
+
+    std::unique_ptr<Impl> m_impl;
+    PaperFeed m_feed;
+    std::thread m_thread;
+    std::atomic<bool> m_stop{false};
+};
+
+} // namespace meridian::runtime

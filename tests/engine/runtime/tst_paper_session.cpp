@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+//
+// The paper session: adaptive_mm trades in the normal scenario through pre-trade risk and the OMS; every
+// order, state change and fill is in the journal, every published signal in the signal journal, and the
+// session's end leaves no order open. The same seed gives the same trading however the run is sliced. The
+// kill switch halts, cancels the open orders and refuses new ones; a refused order reaches the strategy as
+// a rejection naming the rule; bad configuration is refused with its name.
+#include "runtime/paper_session.h"
+#include "store/database.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace meridian;
+using namespace meridian::runtime;
+
+namespace {
+
+constexpr std::int64_t kSecond = 1'000'000'000;
+
+PaperConfig config(const QString &journal)
+{
+    PaperConfig c;
+    c.market.instrument.spec.id = 1;
+    c.market.instrument.spec.symbol = "BTCUSDT";
+    c.market.instrument.spec.venue = "SIM";
+    c.market.instrument.spec.quoteCurrency = "USDT";
+    c.market.instrument.spec.tickSize = Decimal(1, 2);
+    c.market.instrument.spec.lotSize = Decimal(1, 3);
+    c.market.instrument.initialPrice = 3'000'000; // 30 000.00
+    c.strategyPath = ADAPTIVE_MM;
+    c.strategyParams = R"({"sample_ms": 100, "refresh_ms": 200})"; // quoting after 5 s of samples
+    c.seed = 7;
+    c.speed = 0;
+    c.startTimeNs = 1'790'000'000'000'000'000; // fixed: journal times do not depend on the wall clock
+    c.journalPath = journal.toStdString();
+    c.limits = defaultPaperLimits(c.initialCapital);
+    return c;
+}
+
+std::int64_t count(store::Database &db, const char *sql)
+{
+    auto n = db.queryInt64(sql);
+    if (!n || !*n)
+        return -1;
+    return **n;
+}
+
+} // namespace
+
+class TestPaperSession : public QObject
+{
+    Q_OBJECT
+private slots:
+    void runsTheWholeChainAndJournalsIt();
+    void sameSeedSameTradingHoweverSliced();
+    void theKillSwitchHaltsAndCancels();
+    void aRefusedOrderReachesTheStrategy();
+    void refusesBadConfiguration();
+    void runsOnItsOwnThreadAndStops();
+};
+
+void TestPaperSession::runsTheWholeChainAndJournalsIt()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("paper.sqlite"));
+    {
+        auto session = PaperSession::create(config(path));
+        QVERIFY2(session, session ? "" : session.error().message.c_str());
+        QVERIFY((*session)->runFor(120 * kSecond));
+        const PaperSnapshot s = (*session)->feed().snapshot();
+        qInfo("after 120 s: %llu orders, %llu refused, %llu fills, %llu market trades, %llu signals, position %.3f, "
+              "pnl %.2f",
+              static_cast<unsigned long long>(s.ordersSubmitted), static_cast<unsigned long long>(s.ordersRefused),
+              static_cast<unsigned long long>(s.fills), static_cast<unsigned long long>(s.marketTrades),
+              static_cast<unsigned long long>(s.signalsPublished), s.position, s.pnl);
+        QCOMPARE(s.elapsedNs, 120 * kSecond);
+        QVERIFY(s.failure.empty());
+        QVERIFY(s.strategyError.empty());
+        QVERIFY(s.ordersSubmitted > 10);
+        QVERIFY(s.fills > 0);
+        QVERIFY(s.marketTrades > 0);
+        QVERIFY(s.signalsPublished > 0);
+        QVERIFY(s.bid > 0 && s.ask > s.bid);
+        QCOMPARE(s.state, risk::TradingState::Active);
+        QVERIFY(qAbs(s.equity - s.pnl - 1'000'000) < 1e-6);
+        QVERIFY(!s.variables.empty()); // adaptive_mm's live variables
+        QCOMPARE((*session)->feed().takeSignals().size(),
+                 std::min<std::size_t>(s.signalsPublished, PaperFeed::kMaxQueued));
+        QVERIFY((*session)->feed().takeSignals().empty()); // taken
+
+        (*session)->stop();
+        const PaperSnapshot end = (*session)->feed().snapshot();
+        QVERIFY(end.finished);
+
+        auto db = store::Database::open(path.toStdString());
+        QVERIFY(db);
+        const std::string session_ = (*session)->sessionId();
+        QCOMPARE(count(*db, "SELECT COUNT(*) FROM orders"), static_cast<std::int64_t>(end.ordersSubmitted));
+        QCOMPARE(count(*db, "SELECT COUNT(*) FROM orders WHERE client_order_id NOT LIKE 'paper-%'"), 0);
+        QCOMPARE(count(*db, "SELECT COUNT(*) FROM fills"), static_cast<std::int64_t>(end.fills));
+        // Nothing is left open: the session cancelled what it had.
+        QCOMPARE(count(*db, "SELECT COUNT(*) FROM orders WHERE status IN ('new', 'pending', 'accepted', "
+                            "'partially_filled')"),
+                 0);
+        QVERIFY(count(*db, "SELECT COUNT(*) FROM order_events") > count(*db, "SELECT COUNT(*) FROM orders"));
+        QCOMPARE(count(*db, "SELECT COUNT(*) FROM signals"), static_cast<std::int64_t>(end.signalsPublished));
+        QCOMPARE(count(*db, "SELECT COUNT(*) FROM signals WHERE published_ns < received_ns"), 0);
+        QCOMPARE(count(*db, "SELECT MIN(created_at) >= 1790000000000000000 FROM orders"), 1);
+    }
+}
+
+void TestPaperSession::sameSeedSameTradingHoweverSliced()
+{
+    QTemporaryDir dir;
+    auto a = PaperSession::create(config(dir.filePath(QStringLiteral("a.sqlite"))));
+    auto b = PaperSession::create(config(dir.filePath(QStringLiteral("b.sqlite"))));
+    QVERIFY(a && b);
+    QVERIFY((*a)->runFor(60 * kSecond));
+    for (int i = 0; i < 12; ++i)
+        QVERIFY((*b)->runFor(5 * kSecond));
+    const PaperSnapshot x = (*a)->feed().snapshot(), y = (*b)->feed().snapshot();
+    QCOMPARE(x.elapsedNs, y.elapsedNs);
+    QCOMPARE(x.ordersSubmitted, y.ordersSubmitted);
+    QCOMPARE(x.fills, y.fills);
+    QCOMPARE(x.marketTrades, y.marketTrades);
+    QCOMPARE(x.position, y.position);
+    QCOMPARE(x.equity, y.equity);
+    QCOMPARE(x.signalsPublished, y.signalsPublished);
+}
+
+void TestPaperSession::theKillSwitchHaltsAndCancels()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("paper.sqlite"));
+    auto session = PaperSession::create(config(path));
+    QVERIFY(session);
+    QVERIFY((*session)->runFor(30 * kSecond));
+    const PaperSnapshot before = (*session)->feed().snapshot();
+    QCOMPARE(before.ordersRefused, 0u);
+    (*session)->requestTradingState(risk::TradingState::Halted, "kill switch (test)");
+    QVERIFY((*session)->runFor(10 * kSecond));
+    const PaperSnapshot after = (*session)->feed().snapshot();
+    QCOMPARE(after.state, risk::TradingState::Halted);
+    QVERIFY(after.ordersRefused > 0); // adaptive_mm kept quoting; risk refused
+    QVERIFY2(after.lastRefusal.find("HALTED") != std::string::npos, after.lastRefusal.c_str());
+    {
+        auto db = store::Database::open(path.toStdString());
+        QVERIFY(db);
+        QCOMPARE(count(*db, "SELECT COUNT(*) FROM trading_state_log WHERE to_state = 'HALTED'"), 1);
+        // The halt cancelled every open order.
+        QCOMPARE(count(*db, "SELECT COUNT(*) FROM orders WHERE status IN ('new', 'pending', 'accepted', "
+                            "'partially_filled')"),
+                 0);
+    }
+    (*session)->requestTradingState(risk::TradingState::Active, "released (test)");
+    QVERIFY((*session)->runFor(10 * kSecond));
+    const PaperSnapshot released = (*session)->feed().snapshot();
+    QCOMPARE(released.state, risk::TradingState::Active);
+    QVERIFY(released.ordersSubmitted - released.ordersRefused > after.ordersSubmitted - after.ordersRefused);
+}
+
+void TestPaperSession::aRefusedOrderReachesTheStrategy()
+{
+    QTemporaryDir dir;
+    PaperConfig c = config(dir.filePath(QStringLiteral("paper.sqlite")));
+    c.limits.maxOrderNotional = 1; // USDT: every quote is larger
+    auto session = PaperSession::create(c);
+    QVERIFY(session);
+    QVERIFY((*session)->runFor(20 * kSecond));
+    const PaperSnapshot s = (*session)->feed().snapshot();
+    QVERIFY(s.ordersSubmitted > 0);
+    QCOMPARE(s.ordersRefused, s.ordersSubmitted);
+    QCOMPARE(s.fills, 0u);
+    QCOMPARE(s.position, 0.0);
+    QVERIFY2(s.lastRefusal.find("order_notional") != std::string::npos, s.lastRefusal.c_str());
+    QVERIFY(s.strategyError.empty()); // a refusal is an answer, not a failure
+}
+
+void TestPaperSession::refusesBadConfiguration()
+{
+    QTemporaryDir dir;
+    PaperConfig c = config(dir.filePath(QStringLiteral("paper.sqlite")));
+    c.scenario = "no_such_scenario";
+    auto r = PaperSession::create(c);
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.find("no_such_scenario") != std::string::npos, r.error().message.c_str());
+
+    c = config(dir.filePath(QStringLiteral("paper.sqlite")));
+    c.speed = -1;
+    r = PaperSession::create(c);
+    QVERIFY(!r);
+    QVERIFY(r.error().message.find("speed") != std::string::npos);
+
+    c = config(dir.filePath(QStringLiteral("paper.sqlite")));
+    c.strategyParams = R"({"gamma": -5})";
+    r = PaperSession::create(c);
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.find("gamma") != std::string::npos, r.error().message.c_str());
+
+    c = config(dir.filePath(QStringLiteral("no/such/folder/paper.sqlite")));
+    r = PaperSession::create(c);
+    QVERIFY(!r);
+}
+
+void TestPaperSession::runsOnItsOwnThreadAndStops()
+{
+    QTemporaryDir dir;
+    PaperConfig c = config(dir.filePath(QStringLiteral("paper.sqlite")));
+    c.speed = 100; // 100 simulated seconds per wall second
+    auto session = PaperSession::create(c);
+    QVERIFY(session);
+    (*session)->start();
+    QTRY_VERIFY_WITH_TIMEOUT((*session)->feed().snapshot().elapsedNs >= 5 * kSecond, 20000);
+    (*session)->stop();
+    const PaperSnapshot s = (*session)->feed().snapshot();
+    QVERIFY(s.finished);
+    QVERIFY(s.elapsedNs >= 5 * kSecond);
+    QVERIFY(!(*session)->runFor(kSecond)); // a stopped session stays stopped
+}
+
+QTEST_GUILESS_MAIN(TestPaperSession)
+#include "tst_paper_session.moc"
