@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace meridian::app {
 
 CliStrategy::CliStrategy() : m_registry(std::make_unique<strategy::PluginRegistry>()) {}
@@ -105,6 +107,37 @@ CliStrategy::Resolved CliStrategy::instrumentFor(store::Database &db, const std:
         s && s->bind(1, std::string_view(symbol)) && s->step().value_or(false))
         r.lastPrice = s->columnDouble(0);
     return r;
+}
+
+CliStrategy::ResolvedMarket CliStrategy::marketFor(store::Database &db, const std::string &symbol)
+{
+    const Resolved resolved = instrumentFor(db, symbol);
+    ResolvedMarket r;
+    r.market.instrument.spec = resolved.spec;
+    r.source = resolved.source;
+    const double price = resolved.lastPrice > 0 ? resolved.lastPrice
+                         : symbol == "BTCUSDT"  ? 30000
+                         : symbol == "ETHUSDT"  ? 2000
+                                                : 100;
+    const double tick = static_cast<double>(r.market.instrument.spec.tickSize.mantissa()) /
+                        std::pow(10.0, r.market.instrument.spec.tickSize.scale());
+    r.market.instrument.initialPrice = std::max(1.0, std::round(price / tick));
+    return r;
+}
+
+sim::CalibrationFactors CliStrategy::calibrationOf(store::Database &db, const std::string &symbol,
+                                                   const std::string &scenario)
+{
+    sim::CalibrationFactors f;
+    if (auto s = db.prepare("SELECT volatility_factor, liquidity_factor, base_slippage FROM calibration_params "
+                            "WHERE symbol = ? AND scenario = ? AND is_active = 1");
+        s && s->bind(1, std::string_view(symbol)) && s->bind(2, std::string_view(scenario)) &&
+        s->step().value_or(false)) {
+        f.volatilityFactor = s->columnDouble(0);
+        f.liquidityFactor = s->columnDouble(1);
+        f.baseSlippage = s->columnDouble(2);
+    }
+    return f;
 }
 
 } // namespace meridian::app

@@ -4,6 +4,7 @@
 
 #include "app_environment.h"
 #include "core/instrument.h"
+#include "sim/scenario.h"
 #include "store/database.h"
 #include "strategy/plugin_library.h"
 
@@ -44,6 +45,18 @@ public:
         double lastPrice = 0;
     };
     static Resolved instrumentFor(store::Database &db, const std::string &symbol);
+
+    /// The market to simulate for a symbol: its instrument and an initial price, the last close in the
+    /// database or a default (BTCUSDT 30 000, ETHUSDT 2 000, others 100). source: "database" or "default".
+    struct ResolvedMarket
+    {
+        sim::MarketSetup market;
+        QString source;
+    };
+    static ResolvedMarket marketFor(store::Database &db, const std::string &symbol);
+    /// The active calibration of (symbol, scenario) in calibration_params, or neutral factors.
+    static sim::CalibrationFactors calibrationOf(store::Database &db, const std::string &symbol,
+                                                 const std::string &scenario);
 
 private:
     std::unique_ptr<strategy::PluginRegistry> m_registry;

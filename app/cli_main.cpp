@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The Meridian authors
 //
-// `meridian-cli`: the headless tool. Subcommands: help, version, db, simulate, scenario, import, backtest,
+// `meridian-cli`: the headless tool. Subcommands: help, version, db, simulate, paper, scenario, import, backtest,
 // optimize. Later: calibrate, serve.
 #include "app_environment.h"
 #include "cli_backtest.h"
 #include "cli_import.h"
+#include "cli_paper.h"
 #include "cli_scenario.h"
 #include "cli_simulate.h"
 
@@ -58,6 +59,7 @@ private:
     int import(const QStringList &arguments);
     int backtest(const QStringList &arguments);
     int optimize(const QStringList &arguments);
+    int paper(const QStringList &arguments);
     int dbFailure(const std::string &message);
     bool parse(QCommandLineParser &parser, const QStringList &arguments, const QString &command);
 
@@ -78,6 +80,7 @@ QList<Cli::Command> Cli::commands() const
         {QStringLiteral("import"), meridian::app::ImportCommand::summary(), &Cli::import},
         {QStringLiteral("backtest"), meridian::app::BacktestCommand::backtestSummary(), &Cli::backtest},
         {QStringLiteral("optimize"), meridian::app::BacktestCommand::optimizeSummary(), &Cli::optimize},
+        {QStringLiteral("paper"), meridian::app::PaperCommand::summary(), &Cli::paper},
     };
 }
 
@@ -183,6 +186,13 @@ int Cli::simulate(const QStringList &arguments)
 {
     meridian::app::SimulateCommand command([this](const QString &text) { out(text); },
                                            [this](const QString &text) { err(text); });
+    return command.run(arguments);
+}
+
+int Cli::paper(const QStringList &arguments)
+{
+    meridian::app::PaperCommand command([this](const QString &text) { out(text); },
+                                        [this](const QString &text) { err(text); });
     return command.run(arguments);
 }
 

@@ -33,44 +33,6 @@ std::int64_t wallNowNs()
     return QDateTime::currentMSecsSinceEpoch() * 1'000'000;
 }
 
-/// The instrument to simulate and its initial price: the last close in the database, or a default.
-struct ResolvedMarket
-{
-    sim::MarketSetup market;
-    QString source; // "database" or "default"
-};
-
-ResolvedMarket resolveMarket(store::Database &db, const std::string &symbol)
-{
-    const CliStrategy::Resolved resolved = CliStrategy::instrumentFor(db, symbol);
-    ResolvedMarket r;
-    r.market.instrument.spec = resolved.spec;
-    r.source = resolved.source;
-    const double price = resolved.lastPrice > 0 ? resolved.lastPrice
-                         : symbol == "BTCUSDT"  ? 30000
-                         : symbol == "ETHUSDT"  ? 2000
-                                                : 100;
-    const double tick = static_cast<double>(r.market.instrument.spec.tickSize.mantissa()) /
-                        std::pow(10.0, r.market.instrument.spec.tickSize.scale());
-    r.market.instrument.initialPrice = std::max(1.0, std::round(price / tick));
-    return r;
-}
-
-/// The active calibration of (symbol, scenario), or neutral factors.
-sim::CalibrationFactors calibrationOf(store::Database &db, const std::string &symbol, const std::string &scenario)
-{
-    sim::CalibrationFactors f;
-    if (auto s = db.prepare("SELECT volatility_factor, liquidity_factor, base_slippage FROM calibration_params "
-                            "WHERE symbol = ? AND scenario = ? AND is_active = 1");
-        s && s->bind(1, std::string_view(symbol)) && s->bind(2, std::string_view(scenario)) &&
-        s->step().value_or(false)) {
-        f.volatilityFactor = s->columnDouble(0);
-        f.liquidityFactor = s->columnDouble(1);
-        f.baseSlippage = s->columnDouble(2);
-    }
-    return f;
-}
-
 } // namespace
 
 QString SimulateCommand::summary()
@@ -180,9 +142,9 @@ int SimulateCommand::run(const QStringList &arguments)
     if (auto interrupted = sim::failInterruptedTasks(*db, wallNowNs()); interrupted && *interrupted > 0)
         m_err(tr("meridian-cli simulate: %n task(s) left running by an earlier run marked failed\n", "", *interrupted));
     const std::string symbol = parser.value(symbolOption).toStdString();
-    const ResolvedMarket resolved = resolveMarket(*db, symbol);
+    const CliStrategy::ResolvedMarket resolved = CliStrategy::marketFor(*db, symbol);
     request.market = resolved.market;
-    request.calibration = calibrationOf(*db, symbol, request.scenario);
+    request.calibration = CliStrategy::calibrationOf(*db, symbol, request.scenario);
 
     sim::SimulationTask task;
     task.taskId = "sim-" + QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();

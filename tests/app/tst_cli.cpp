@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The Meridian authors
 //
 // Runs the real `meridian-cli` binary.
+#include "store/database.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -40,6 +42,7 @@ private slots:
     void backtestAndOptimizeImportedBars();
     void optimizeUnderMpiMatchesThreads();
     void importLobsterAndBacktestTheBook();
+    void paperRunsHeadlessAndJournals();
 
 private:
     /// Runs meridian-cli, or `launcher launcherArguments meridian-cli arguments` (mpiexec).
@@ -88,7 +91,8 @@ void TestCli::helpListsCommands()
 {
     const Run r = run({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
-    for (const char *command : {"help", "version", "db", "simulate", "scenario", "import", "backtest", "optimize"})
+    for (const char *command :
+         {"help", "version", "db", "simulate", "paper", "scenario", "import", "backtest", "optimize"})
         QVERIFY2(r.out.contains(QLatin1String(command)), qPrintable(r.out));
 }
 
@@ -154,7 +158,7 @@ void TestCli::dbCheckRefusesCorruptFileWithoutTouchingIt()
 
 void TestCli::everyCommandHasHelp()
 {
-    for (const char *command : {"version", "db", "simulate", "scenario", "import", "backtest", "optimize"}) {
+    for (const char *command : {"version", "db", "simulate", "paper", "scenario", "import", "backtest", "optimize"}) {
         const Run r = run({QLatin1String(command), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("meridian-cli %1").arg(QLatin1String(command))), qPrintable(r.out));
@@ -553,6 +557,46 @@ void TestCli::importLobsterAndBacktestTheBook()
                              QStringLiteral("--strategy"), QStringLiteral("fixed_spread_mm")});
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains(QStringLiteral("import them first")), qPrintable(missing.err));
+}
+
+void TestCli::paperRunsHeadlessAndJournals()
+{
+    const QString db = m_home.filePath(QStringLiteral("paper.sqlite"));
+    const Run r = run({QStringLiteral("paper"), QStringLiteral("--seconds"), QStringLiteral("1"),
+                       QStringLiteral("--speed"), QStringLiteral("max"), QStringLiteral("--seed"), QStringLiteral("3"),
+                       QStringLiteral("--database"), db, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    qInfo("%s", qPrintable(r.out.trimmed()));
+    QVERIFY(o.value(QStringLiteral("simulated_seconds")).toDouble() > 10);
+    const int orders = o.value(QStringLiteral("orders")).toInt();
+    QVERIFY(orders > 0);
+    QCOMPARE(o.value(QStringLiteral("trading_state")).toString(), QStringLiteral("ACTIVE"));
+    QVERIFY(o.value(QStringLiteral("failure")).toString().isEmpty());
+    {
+        auto store = meridian::store::Database::open(db.toStdString());
+        QVERIFY(store);
+        QCOMPARE(store->queryInt64("SELECT COUNT(*) FROM orders")->value_or(-1), std::int64_t(orders));
+        QCOMPARE(store->queryInt64("SELECT COUNT(*) FROM signals")->value_or(-1),
+                 std::int64_t(o.value(QStringLiteral("signals_published")).toInt()));
+        QCOMPARE(store
+                     ->queryInt64("SELECT COUNT(*) FROM orders WHERE status IN ('pending', 'accepted', "
+                                  "'partially_filled')")
+                     ->value_or(-1),
+                 std::int64_t(0));
+    }
+
+    const auto refused = [&](const QStringList &arguments, const QString &named) {
+        const Run bad = run(QStringList{QStringLiteral("paper"), QStringLiteral("--database"), db} + arguments);
+        if (bad.exitCode != 2 || !bad.err.contains(named))
+            qWarning("exit %d, stderr: %s", bad.exitCode, qPrintable(bad.err));
+        return bad.exitCode == 2 && bad.err.contains(named);
+    };
+    QVERIFY(refused({QStringLiteral("--speed"), QStringLiteral("fast")}, QStringLiteral("--speed")));
+    QVERIFY(refused({QStringLiteral("--seconds"), QStringLiteral("-3")}, QStringLiteral("--seconds")));
+    QVERIFY(refused({QStringLiteral("--scenario"), QStringLiteral("meteor")}, QStringLiteral("meteor")));
+    QVERIFY(refused({QStringLiteral("--strategy"), QStringLiteral("nope")}, QStringLiteral("nope")));
+    QVERIFY(refused({QStringLiteral("--param"), QStringLiteral("gamma=1000")}, QStringLiteral("gamma")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
