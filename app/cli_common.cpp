@@ -4,6 +4,9 @@
 
 #include "strategy/plugin_registry.h"
 
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -138,6 +141,33 @@ sim::CalibrationFactors CliStrategy::calibrationOf(store::Database &db, const st
         f.baseSlippage = s->columnDouble(2);
     }
     return f;
+}
+
+Result<std::unique_ptr<runtime::PaperSession>> createDefaultPaperSession(const AppPaths &paths)
+{
+    CliStrategy strategy;
+    QString why;
+    if (!strategy.resolve(paths, QStringLiteral("adaptive_mm"), {QStringLiteral("sample_ms=100")}, why))
+        return tl::unexpected(Error{ErrorCode::NotFound, why.toStdString()});
+    runtime::PaperConfig config;
+    config.strategyPath = strategy.info().path;
+    config.strategyParams = strategy.parametersJson();
+    config.initialCapital = 100'000;
+    config.warmupNs = 60'000'000'000; // the market's first minute fast-forwarded: a book and quotes at once
+    config.limits = runtime::defaultPaperLimits(config.initialCapital);
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    config.seed = static_cast<std::uint64_t>(nowMs);
+    config.startTimeNs = (nowMs * 1'000'000) - config.warmupNs; // after the warm-up, the clocks agree
+    config.journalPath = paths.databasePath.toStdString();
+    {
+        QDir().mkpath(QFileInfo(paths.databasePath).absolutePath());
+        auto db = store::Database::open(config.journalPath);
+        if (!db)
+            return tl::unexpected(db.error());
+        config.market = CliStrategy::marketFor(*db, "BTCUSDT").market;
+        config.calibration = CliStrategy::calibrationOf(*db, "BTCUSDT", config.scenario);
+    }
+    return runtime::PaperSession::create(std::move(config));
 }
 
 } // namespace meridian::app

@@ -4,6 +4,7 @@
 
 #include "app_environment.h"
 #include "core/instrument.h"
+#include "runtime/paper_session.h"
 #include "sim/scenario.h"
 #include "store/database.h"
 #include "strategy/plugin_library.h"
@@ -63,5 +64,10 @@ private:
     const strategy::PluginInfo *m_info = nullptr;
     std::string m_parameters;
 };
+
+/// The paper session the workstation starts with: adaptive_mm (sampling the mid every 100 ms) quoting
+/// BTCUSDT in the normal scenario at 1×, journalled in the user's database. Errors: as
+/// PaperSession::create, or NotFound when the plugin is not installed.
+Result<std::unique_ptr<runtime::PaperSession>> createDefaultPaperSession(const AppPaths &paths);
 
 } // namespace meridian::app

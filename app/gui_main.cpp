@@ -4,6 +4,7 @@
 // `meridian`: the composition root of the workstation. It wires logging, translations, the theme and
 // the main window, and opens the database off the GUI thread.
 #include "app_environment.h"
+#include "cli_common.h"
 
 #include "bridge/log_buffer.h"
 #include "core/log.h"
@@ -109,7 +110,10 @@ int Gui::run(int argc, char **argv)
     const QCommandLineOption resetLayoutOption(QStringLiteral("reset-layout"),
                                                tr("Start with the default layout of the docks."));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"), tr("Log debug messages to the console."));
-    parser.addOptions({langOption, themeOption, screenshotOption, databaseOption, resetLayoutOption, verboseOption});
+    const QCommandLineOption noPaperOption(QStringLiteral("no-paper"),
+                                           tr("Start without the paper-trading session on the simulated market."));
+    parser.addOptions(
+        {langOption, themeOption, screenshotOption, databaseOption, resetLayoutOption, verboseOption, noPaperOption});
     parser.process(app);
 
     if (parser.isSet(langOption) && !meridian::i18n::availableLanguages().contains(parser.value(langOption))) {
@@ -185,6 +189,28 @@ int Gui::run(int argc, char **argv)
             Qt::QueuedConnection);
     });
 
+    // The paper session the workstation starts with: built (plugin loaded, journal opened) on a worker
+    // thread, then run on its own; the views only read its feed.
+    auto paper = std::make_shared<std::unique_ptr<meridian::runtime::PaperSession>>();
+    QThread *paperStarter = nullptr;
+    if (!parser.isSet(noPaperOption)) {
+        paperStarter = QThread::create([paper, paths] {
+            auto made = meridian::app::createDefaultPaperSession(paths);
+            if (!made) {
+                meridian::log::get("paper")->error("The paper session did not start: {}", made.error().message);
+                return;
+            }
+            (*made)->start();
+            meridian::log::get("paper")->info("Paper session {} started: adaptive_mm on BTCUSDT, normal scenario",
+                                              (*made)->sessionId());
+            *paper = std::move(*made);
+        });
+        QObject::connect(paperStarter, &QThread::finished, &app, [paper, target] {
+            if (*paper && target)
+                target->attachPaperSession(paper->get());
+        });
+    }
+
     int exitCode = 0;
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
@@ -201,13 +227,33 @@ int Gui::run(int argc, char **argv)
             }
             app.exit(exitCode);
         };
-        QObject::connect(opener, &QThread::finished, &app, [take] { QTimer::singleShot(200, take); });
+        // The picture waits for the database check and the paper session's start, and for a second of
+        // trading (with --no-paper, only for the database).
+        auto pending = std::make_shared<int>(paperStarter ? 2 : 1);
+        auto settled = [take, pending] {
+            if (--*pending == 0)
+                QTimer::singleShot(1200, take);
+        };
+        QObject::connect(opener, &QThread::finished, &app, settled);
+        if (paperStarter)
+            QObject::connect(paperStarter, &QThread::finished, &app, settled);
     }
     opener->start();
+    if (paperStarter)
+        paperStarter->start();
     const int loopCode = app.exec();
     opener->wait();
     delete opener;
+    if (paperStarter) {
+        paperStarter->wait();
+        delete paperStarter;
+    }
+    window->attachPaperSession(nullptr);
     window.reset();
+    if (*paper) {
+        (*paper)->stop(); // cancels its open orders and writes the journal on its own thread
+        paper->reset();
+    }
     logger->info("Meridian stopped");
     meridian::app::shutdownLogging();
     return exitCode != 0 ? exitCode : loopCode;

@@ -764,6 +764,10 @@ Rows per table:
         <translation>meridian：无法将截图写入 %1
 </translation>
     </message>
+    <message>
+        <source>Start without the paper-trading session on the simulated market.</source>
+        <translation>启动时不运行模拟市场上的模拟交易会话。</translation>
+    </message>
 </context>
 <context>
     <name>ImportCommand</name>
@@ -913,6 +917,199 @@ Rows per table:
     </message>
 </context>
 <context>
+    <name>PaperCommand</name>
+    <message>
+        <source>Run a paper-trading session against the simulator and print its summary</source>
+        <translation>在模拟器上运行模拟交易会话并打印摘要</translation>
+    </message>
+    <message>
+        <source>Runs the live chain against a simulated market: a strategy trading through pre-trade risk and the order manager, the signal pipeline and the risk monitor, all journalled in the database. Ends after --seconds of wall time and prints what happened.</source>
+        <translation>在模拟市场上运行完整的实盘链路：策略经由事前风控和订单管理器交易，信号管道与风险监控同时运行，全部记录到数据库。运行 --seconds 指定的实际时间后结束并打印结果。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>Wall-clock seconds to run (default 10).</source>
+        <translation>运行的实际秒数（默认 10）。</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Simulated seconds per wall second, or max (default 1).</source>
+        <translation>每实际秒对应的模拟秒数，或 max（默认 1）。</translation>
+    </message>
+    <message>
+        <source>speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>The instrument (default BTCUSDT).</source>
+        <translation>交易品种（默认 BTCUSDT）。</translation>
+    </message>
+    <message>
+        <source>symbol</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>The market scenario (default normal).</source>
+        <translation>市场情景（默认 normal）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The strategy plugin id (default adaptive_mm, with sample_ms=100 unless --param is given; none for no strategy).</source>
+        <translation>策略插件 ID（默认 adaptive_mm，未给出 --param 时使用 sample_ms=100；none 表示不运行策略）。</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>A strategy parameter; repeat for more.</source>
+        <translation>策略参数；可重复指定多个。</translation>
+    </message>
+    <message>
+        <source>name=value</source>
+        <translation>名称=值</translation>
+    </message>
+    <message>
+        <source>The random seed (default 1).</source>
+        <translation>随机种子（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Initial capital in the quote currency (default 100000).</source>
+        <translation>以计价货币表示的初始资金（默认 100000）。</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>The database file (default: the one in the data folder).</source>
+        <translation>数据库文件（默认：数据文件夹中的数据库）。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Print the summary as one JSON object.</source>
+        <translation>以单个 JSON 对象打印摘要。</translation>
+    </message>
+    <message>
+        <source>meridian-cli paper: %1
+</source>
+        <translation>meridian-cli paper：%1
+</translation>
+    </message>
+    <message>
+        <source>--seconds must be a positive number of seconds, not &quot;%1&quot;</source>
+        <translation>--seconds 必须是正的秒数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--speed must be a positive number or max, not &quot;%1&quot;</source>
+        <translation>--speed 必须是正数或 max，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number ≥ 0, not &quot;%1&quot;</source>
+        <translation>--seed 必须是不小于 0 的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--capital must be a positive amount, not &quot;%1&quot;</source>
+        <translation>--capital 必须是正数金额，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--param needs a strategy</source>
+        <translation>--param 需要指定策略</translation>
+    </message>
+    <message>
+        <source>Paper session %1 (%2, %3, %4, seed %5)
+</source>
+        <translation>模拟交易会话 %1（%2，%3，%4，种子 %5）
+</translation>
+    </message>
+    <message>
+        <source>  Ran              %1 s of simulated time in %2 s (%3)
+</source>
+        <translation>  运行             %2 秒内模拟了 %1 秒（%3）
+</translation>
+    </message>
+    <message>
+        <source>speed %1×</source>
+        <translation>速度 %1×</translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <source>  Orders           %1 sent, %2 refused by risk, %3 fills
+</source>
+        <translation>  订单             已发送 %1，被风控拒绝 %2，成交 %3
+</translation>
+    </message>
+    <message>
+        <source>  Position         %1 %2 at a mid of %3
+</source>
+        <translation>  持仓             %1 %2，中间价 %3
+</translation>
+    </message>
+    <message>
+        <source>  Equity / PnL     %1 / %2 (max drawdown %3%)
+</source>
+        <translation>  权益 / 盈亏      %1 / %2（最大回撤 %3%）
+</translation>
+    </message>
+    <message>
+        <source>  Signals          %1 published, %2 blocked by the risk guard
+</source>
+        <translation>  信号             已发布 %1，被风控拦截 %2
+</translation>
+    </message>
+    <message>
+        <source>  Risk alerts      %1 (%2 critical, %3 warning, %4 info)
+</source>
+        <translation>  风险警报         %1（严重 %2，警告 %3，提示 %4）
+</translation>
+    </message>
+    <message>
+        <source>  Trading state    %1
+</source>
+        <translation>  交易状态         %1
+</translation>
+    </message>
+    <message>
+        <source>  Market trades    %1
+</source>
+        <translation>  市场成交         %1
+</translation>
+    </message>
+    <message>
+        <source>  Last refusal     %1
+</source>
+        <translation>  最近一次拒绝     %1
+</translation>
+    </message>
+    <message>
+        <source>  The strategy stopped early: %1
+</source>
+        <translation>  策略提前停止：%1
+</translation>
+    </message>
+    <message>
+        <source>  Journal          %1
+</source>
+        <translation>  日志数据库       %1
+</translation>
+    </message>
+</context>
+<context>
     <name>PlannedDock</name>
     <message>
         <source>Order Book</source>
@@ -945,22 +1142,6 @@ Rows per table:
     <message>
         <source>Run a strategy over historical bars, trades or order-book data and read its statistics, equity, drawdown and trades; optimise parameters.</source>
         <translation>在历史K线、成交或订单簿数据上运行策略，查看统计、权益、回撤和交易；优化参数。</translation>
-    </message>
-    <message>
-        <source>Signals</source>
-        <translation>信号</translation>
-    </message>
-    <message>
-        <source>The live signal stream: instrument, direction, strength, strategy, reason and latency, newest first, with filters.</source>
-        <translation>实时信号流：合约、方向、强度、策略、原因和延迟，最新在前，可筛选。</translation>
-    </message>
-    <message>
-        <source>Risk Alerts</source>
-        <translation>风险警报</translation>
-    </message>
-    <message>
-        <source>Risk alerts by level, to acknowledge, and the trading state with its kill switch.</source>
-        <translation>按级别显示的风险警报（可确认），以及交易状态和紧急停止开关。</translation>
     </message>
     <message>
         <source>Orders and Fills</source>
@@ -1252,6 +1433,37 @@ Rows per table:
     </message>
 </context>
 <context>
+    <name>meridian::ui::AlertDock</name>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>%1  [%2]  %3</source>
+        <translation>%1  [%2]  %3</translation>
+    </message>
+    <message>
+        <source>Risk Alerts</source>
+        <translation>风险警报</translation>
+    </message>
+    <message>
+        <source>No risk alert so far.</source>
+        <translation>目前没有风险警报。</translation>
+    </message>
+    <message>
+        <source>%1 alerts, %2 critical</source>
+        <translation>%1 条警报，其中严重 %2 条</translation>
+    </message>
+</context>
+<context>
     <name>meridian::ui::LogDock</name>
     <message numerus="yes">
         <source>%n line(s) dropped</source>
@@ -1481,12 +1693,209 @@ Rows per table:
         <source>&lt;h3&gt;Meridian %1&lt;/h3&gt;&lt;p&gt;Trading and market-simulation workstation.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Meridian %1&lt;/h3&gt;&lt;p&gt;交易与市场仿真工作站。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。依据 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>No trading session</source>
+        <translation>无交易会话</translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>REDUCING</source>
+        <translation>仅减仓</translation>
+    </message>
+    <message>
+        <source>HALTED</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Paper trading: %1</source>
+        <translation>模拟交易：%1</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::PaperDock</name>
+    <message>
+        <source>ACTIVE</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>REDUCING</source>
+        <translation>仅减仓</translation>
+    </message>
+    <message>
+        <source>HALTED</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Paper Trading</source>
+        <translation>模拟交易</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>行情</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>权益</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>1× (real time)</source>
+        <translation>1×（实时）</translation>
+    </message>
+    <message>
+        <source>10×</source>
+        <translation>10×</translation>
+    </message>
+    <message>
+        <source>100×</source>
+        <translation>100×</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <source>Live variable</source>
+        <translation>实时变量</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>No paper session is running.</source>
+        <translation>没有正在运行的模拟交易会话。</translation>
+    </message>
+    <message>
+        <source>%1 · session %2</source>
+        <translation>%1 · 会话 %2</translation>
+    </message>
+    <message>
+        <source>Resume trading</source>
+        <translation>恢复交易</translation>
+    </message>
+    <message>
+        <source>Halt trading</source>
+        <translation>暂停交易</translation>
+    </message>
+    <message>
+        <source>bid %1 · ask %2 · last %3 · %4 market trades</source>
+        <translation>买价 %1 · 卖价 %2 · 最新 %3 · 市场成交 %4 笔</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s simulated)</source>
+        <translation>%1（已模拟 %2 秒）</translation>
+    </message>
+    <message>
+        <source>%1 (PnL %2, drawdown %3%)</source>
+        <translation>%1（盈亏 %2，回撤 %3%）</translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 refused by risk · %3 fills</source>
+        <translation>已发送 %1 · 被风控拒绝 %2 · 成交 %3</translation>
+    </message>
+    <message>
+        <source>%1 published · %2 blocked · %3 risk alerts</source>
+        <translation>已发布 %1 · 被拦截 %2 · 风险警报 %3</translation>
+    </message>
+    <message>
+        <source>Last refusal: %1</source>
+        <translation>最近一次拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The strategy stopped: %1</source>
+        <translation>策略已停止：%1</translation>
+    </message>
+    <message>
+        <source>The session stopped: %1</source>
+        <translation>会话已停止：%1</translation>
+    </message>
+    <message>
+        <source>The session has ended.</source>
+        <translation>会话已结束。</translation>
+    </message>
 </context>
 <context>
     <name>meridian::ui::PlannedDock</name>
     <message>
         <source>This view is not available in this version yet.</source>
         <translation>此视图在当前版本中尚不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::SignalDock</name>
+    <message>
+        <source>Signals</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>%1 signals, %2 held while paused</source>
+        <translation>%1 条信号，暂停期间保留 %2 条</translation>
+    </message>
+    <message>
+        <source>%1 signals</source>
+        <translation>%1 条信号</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::SignalModel</name>
+    <message>
+        <source>Long</source>
+        <translation>做多</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>做空</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Latency (µs)</source>
+        <translation>延迟（微秒）</translation>
     </message>
 </context>
 </TS>

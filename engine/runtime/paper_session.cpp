@@ -520,15 +520,15 @@ struct PaperSession::Impl
 
     /// Runs the market up to simulated time `end` (or its close), paced by the speed, checking `stop` and
     /// the commands between slices.
-    void run(std::int64_t end, const std::atomic<bool> *stop)
+    void run(std::int64_t end, const std::atomic<bool> *stop, bool fastForward = false)
     {
         end = std::min(end, sim->duration());
         std::int64_t wallAnchor = wallClock.now().nanoseconds();
         std::int64_t simAnchor = sim->now();
-        double pace = speed.load();
+        double pace = fastForward ? 0 : speed.load();
         while (!sim->done() && sim->now() < end && failure.empty() && !(stop && stop->load())) {
             applyCommands();
-            const double s = speed.load();
+            const double s = fastForward ? 0 : speed.load();
             if (s != pace) {
                 pace = s;
                 wallAnchor = wallClock.now().nanoseconds();
@@ -689,7 +689,10 @@ void PaperSession::start()
 
 void PaperSession::loop()
 {
+    if (m_impl->config.warmupNs > 0)
+        m_impl->run(m_impl->config.warmupNs, &m_stop, /*fastForward=*/true);
     m_impl->run(m_impl->sim->duration(), &m_stop);
+    m_impl->finish(); // on the session's thread, which owns the journal
 }
 
 void PaperSession::stop()
@@ -697,7 +700,8 @@ void PaperSession::stop()
     m_stop.store(true);
     if (m_thread.joinable())
         m_thread.join();
-    finish();
+    else
+        m_impl->finish();
 }
 
 bool PaperSession::runFor(std::int64_t simulatedNs)
@@ -706,12 +710,6 @@ bool PaperSession::runFor(std::int64_t simulatedNs)
         return false;
     m_impl->run(m_impl->sim->now() + simulatedNs, nullptr);
     return !m_impl->sim->done() && m_impl->failure.empty();
-}
-
-void PaperSession::finish()
-{
-    if (!m_thread.joinable())
-        m_impl->finish();
 }
 
 void PaperSession::setSpeed(double speed)

@@ -58,7 +58,8 @@ struct PaperConfig
     std::int64_t durationNs = 7LL * 24 * 3'600'000'000'000; // simulated; the market closes there
     std::int64_t startTimeNs = 0;                           // 0: the wall clock when the session is created
     std::int64_t snapshotIntervalNs = 100'000'000;          // simulated: risk marks and feed snapshots
-    std::string journalPath; // SQLite database for orders, fills, signals, alerts; "" keeps it in memory
+    std::int64_t warmupNs = 0; // start(): this much simulated time first as fast as possible (a book to show)
+    std::string journalPath;   // SQLite database for orders, fills, signals, alerts; "" keeps it in memory
     risk::RiskLimits limits;
     risk::MonitorConfig monitor;
 };
@@ -122,15 +123,14 @@ public:
     PaperSession(const PaperSession &) = delete;
     PaperSession &operator=(const PaperSession &) = delete;
 
-    /// Runs the session on its own thread until the market closes or stop().
+    /// Runs the session on its own thread until the market closes or stop(); the thread then ends the
+    /// session (open orders cancelled, journal written) and publishes a last snapshot with finished set.
     void start();
-    /// Ends the session: its open orders are cancelled and the thread joined. Idempotent.
+    /// Ends the session and waits for it: its open orders are cancelled. Idempotent.
     void stop();
     /// Runs on the calling thread for `simulatedNs` more simulated time (at the configured speed), or until
     /// the market closes; returns false once it has closed. Not while start()ed.
     bool runFor(std::int64_t simulatedNs);
-    /// Cancels the open orders and closes the journal's batch (what stop() does after the thread ends).
-    void finish();
 
     // ---- commands, from any thread; applied between slices of simulated time ----
     void setSpeed(double speed);

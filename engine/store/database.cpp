@@ -11,6 +11,9 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
+
 namespace meridian::store {
 
 namespace {
@@ -180,17 +183,20 @@ Result<Database> Database::open(const std::string &path, const Options &options)
 
     // Read the header and schema before anything writes to the file: a file that is not ours, damaged or
     // from a newer Meridian must be left exactly as it was.
-    auto version = db.schemaVersion();
-    if (!version) {
-        if (version.error().code == ErrorCode::CorruptData)
-            return fail(ErrorCode::CorruptData, "Database " + path + " is not a SQLite database or is damaged (" +
-                                                    version.error().message + "); it was left untouched");
-        return tl::unexpected(version.error());
-    }
+    // Tables first, then the version: another connection migrating the file commits both together, so a
+    // file seen with tables is then seen with its version too (in the other order, a migration committed
+    // between the two reads would look like a foreign database).
     auto tableCount = db.queryInt64("SELECT count(*) FROM sqlite_schema");
-    if (!tableCount)
+    if (!tableCount) {
+        if (tableCount.error().code == ErrorCode::CorruptData)
+            return fail(ErrorCode::CorruptData, "Database " + path + " is not a SQLite database or is damaged (" +
+                                                    tableCount.error().message + "); it was left untouched");
+        return tl::unexpected(tableCount.error());
+    }
+    auto version = db.schemaVersion();
+    if (!version)
         return fail(ErrorCode::CorruptData,
-                    "Database " + path + " is damaged (" + tableCount.error().message + "); it was left untouched");
+                    "Database " + path + " is damaged (" + version.error().message + "); it was left untouched");
     const int latest = latestSchemaVersion();
     if (*version > latest)
         return fail(ErrorCode::Unsupported,
@@ -206,8 +212,16 @@ Result<Database> Database::open(const std::string &path, const Options &options)
         // WAL lets readers (the UI's queries, reports) run beside one writer. FULL sync: an order or fill
         // that was reported as stored survives a power cut.
         if (!inMemory) {
-            if (auto r = db.exec("PRAGMA journal_mode=WAL"); !r)
-                return tl::unexpected(r.error());
+            // Switching a new file to WAL needs it alone for a moment; SQLite answers BUSY at once (without
+            // its busy handler) while another connection opening the same file holds it, so wait here.
+            for (int waitedMs = 0;; waitedMs += 5) {
+                auto r = db.exec("PRAGMA journal_mode=WAL");
+                if (r)
+                    break;
+                if ((sqlite3_errcode(raw) & 0xFF) != SQLITE_BUSY || waitedMs >= options.busyTimeoutMs)
+                    return tl::unexpected(r.error());
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
         }
         if (auto r = db.exec("PRAGMA synchronous=FULL"); !r)
             return tl::unexpected(r.error());
@@ -316,6 +330,13 @@ Result<void> Database::migrate(std::span<const Migration> migrations)
         auto transaction = Transaction::begin(*this);
         if (!transaction)
             return tl::unexpected(transaction.error());
+        // Another connection (another thread or process opening the same file) may have applied it while
+        // this one waited for the write lock: the version read under the lock decides.
+        auto now = schemaVersion();
+        if (!now)
+            return tl::unexpected(now.error());
+        if (*now >= migration.version)
+            continue;
         auto applied = exec(migration.sql).and_then([&] {
             return exec("PRAGMA user_version = " + std::to_string(migration.version));
         });

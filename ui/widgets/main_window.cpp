@@ -2,7 +2,9 @@
 // Copyright (C) 2026 The Meridian authors
 #include "widgets/main_window.h"
 
+#include "bridge/paper_bridge.h"
 #include "docks/log_dock.h"
+#include "docks/paper_docks.h"
 #include "docks/planned_dock.h"
 #include "i18n/translations.h"
 
@@ -28,7 +30,7 @@ namespace meridian::ui {
 namespace {
 
 // Bump when the set of docks changes, so an old saved layout is not applied to a new window.
-constexpr int kLayoutVersion = 1;
+constexpr int kLayoutVersion = 2;
 
 const char *const kThemeKey = "ui/theme";
 const char *const kLanguageKey = "ui/language";
@@ -124,14 +126,6 @@ void MainWindow::createDocks()
          QT_TRANSLATE_NOOP("PlannedDock", "Run a strategy over historical bars, trades or order-book data and "
                                           "read its statistics, equity, drawdown and trades; optimise parameters."),
          Qt::RightDockWidgetArea},
-        {"dock.signals", QT_TRANSLATE_NOOP("PlannedDock", "Signals"),
-         QT_TRANSLATE_NOOP("PlannedDock", "The live signal stream: instrument, direction, strength, strategy, "
-                                          "reason and latency, newest first, with filters."),
-         Qt::BottomDockWidgetArea},
-        {"dock.risk", QT_TRANSLATE_NOOP("PlannedDock", "Risk Alerts"),
-         QT_TRANSLATE_NOOP("PlannedDock", "Risk alerts by level, to acknowledge, and the trading state with its "
-                                          "kill switch."),
-         Qt::BottomDockWidgetArea},
         {"dock.orders", QT_TRANSLATE_NOOP("PlannedDock", "Orders and Fills"),
          QT_TRANSLATE_NOOP("PlannedDock", "Your orders, fills, positions and account, sortable and filterable, "
                                           "with CSV export."),
@@ -144,6 +138,21 @@ void MainWindow::createDocks()
     QDockWidget *previousBottom = nullptr;
     QDockWidget *previousRight = nullptr;
     QDockWidget *previousLeft = nullptr;
+    // The paper session's views: what the workstation shows at start-up.
+    m_paperBridge = new PaperBridge(this);
+    m_paperDock = new PaperDock(*m_paperBridge, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_paperDock);
+    m_docks.append(m_paperDock);
+    previousRight = m_paperDock;
+    m_signalDock = new SignalDock(*m_paperBridge, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_signalDock);
+    m_docks.append(m_signalDock);
+    previousBottom = m_signalDock;
+    m_alertDock = new AlertDock(*m_paperBridge, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_alertDock);
+    tabifyDockWidget(m_signalDock, m_alertDock);
+    m_docks.append(m_alertDock);
+    previousBottom = m_alertDock;
     for (const Planned &p : planned) {
         auto *dock = new PlannedDock(QString::fromLatin1(p.objectName), p.title, p.description, this);
         addDockWidget(p.area, dock);
@@ -159,14 +168,14 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     tabifyDockWidget(previousBottom, m_logDock);
     m_docks.append(m_logDock);
-    m_logDock->raise();
+    m_signalDock->raise();
     for (QDockWidget *dock : std::as_const(m_docks))
         dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
                           QDockWidget::DockWidgetFloatable);
     resizeDocks({previousLeft, previousRight}, {320, 420}, Qt::Horizontal);
     resizeDocks({m_logDock}, {220}, Qt::Vertical);
     // The first tab of each group is the one shown.
-    for (const char *name : {"dock.orderbook", "dock.chart"})
+    for (const char *name : {"dock.orderbook", "dock.paper"})
         if (auto *dock = findChild<QDockWidget *>(QLatin1String(name)))
             dock->raise();
 }
@@ -283,12 +292,39 @@ void MainWindow::createStatusBar()
     m_databaseStatus->setObjectName(QStringLiteral("databaseStatus"));
     m_clock = new QLabel(this);
     m_clock->setObjectName(QStringLiteral("clock"));
+    m_tradingState = new QLabel(this);
+    m_tradingState->setObjectName(QStringLiteral("tradingState"));
+    statusBar()->addPermanentWidget(m_tradingState);
+    connect(m_paperBridge, &PaperBridge::drained, this, &MainWindow::updateTradingState);
     statusBar()->addPermanentWidget(m_databaseStatus);
     statusBar()->addPermanentWidget(m_clock);
     auto *timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &MainWindow::updateClock);
     timer->start(1000);
     updateClock();
+}
+
+void MainWindow::attachPaperSession(runtime::PaperSession *session)
+{
+    m_paperBridge->setSession(session);
+    updateTradingState();
+}
+
+void MainWindow::updateTradingState()
+{
+    if (!m_paperBridge->session()) {
+        m_tradingState->setText(tr("No trading session"));
+        m_tradingState->setStyleSheet(QString());
+        return;
+    }
+    const risk::TradingState state = m_paperBridge->snapshot().state;
+    const QString name = state == risk::TradingState::Active     ? tr("ACTIVE")
+                         : state == risk::TradingState::Reducing ? tr("REDUCING")
+                                                                 : tr("HALTED");
+    m_tradingState->setText(tr("Paper trading: %1").arg(name));
+    m_tradingState->setStyleSheet(state == risk::TradingState::Active ? QString()
+                                                                      : QStringLiteral("QLabel { color: #c62828; "
+                                                                                       "font-weight: bold; }"));
 }
 
 void MainWindow::updateClock()
@@ -299,6 +335,7 @@ void MainWindow::updateClock()
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("Meridian"));
+    updateTradingState();
     m_fileMenu->setTitle(tr("&File"));
     m_viewMenu->setTitle(tr("&View"));
     m_docksMenu->setTitle(tr("&Docks"));

@@ -16,10 +16,18 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 
+namespace meridian::runtime {
+class PaperSession;
+}
+
 namespace meridian::ui {
 
+class AlertDock;
 class LogBuffer;
 class LogDock;
+class PaperBridge;
+class PaperDock;
+class SignalDock;
 
 /// What the main window shows about the installation; filled by the composition root.
 struct MainWindowContext
@@ -58,6 +66,10 @@ public:
     /// Returns the docks, in the order they are listed in the View menu.
     QList<QDockWidget *> docks() const { return m_docks; }
     LogDock *logDock() const { return m_logDock; }
+    PaperBridge *paperBridge() const { return m_paperBridge; }
+    /// Shows a paper session in the paper, signal and risk views (null: none). The session must outlive
+    /// the window or be detached first.
+    void attachPaperSession(runtime::PaperSession *session);
 
 public slots:
     /// Shows the outcome of opening the database (called from the start-up worker, queued).
@@ -75,12 +87,18 @@ private:
     void retranslate();
     void showAbout();
     void updateClock();
+    void updateTradingState();
 
     MainWindowContext m_context;
     Theme m_theme = Theme::Light;
     QByteArray m_defaultState;
     QList<QDockWidget *> m_docks;
     LogDock *m_logDock = nullptr;
+    PaperBridge *m_paperBridge = nullptr;
+    PaperDock *m_paperDock = nullptr;
+    SignalDock *m_signalDock = nullptr;
+    AlertDock *m_alertDock = nullptr;
+    QLabel *m_tradingState = nullptr;
 
     QWidget *m_overview = nullptr;
     QLabel *m_overviewTitle = nullptr;

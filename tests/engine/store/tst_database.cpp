@@ -5,6 +5,9 @@
 
 #include <QtTest>
 
+#include <thread>
+#include <vector>
+
 #include <sqlite3.h>
 
 using namespace meridian;
@@ -43,6 +46,7 @@ private slots:
     void reopenKeepsDataAndVersion();
     void migratesForwardStepByStep();
     void failedMigrationRollsBackThatStep();
+    void concurrentOpensMigrateOnce();
     void refusesNewerSchemaAndLeavesFileUntouched();
     void refusesCorruptFileAndLeavesItUntouched();
     void refusesForeignDatabaseWithoutVersion();
@@ -156,6 +160,30 @@ void TestDatabase::migratesForwardStepByStep()
     // Running again applies nothing.
     QVERIFY(db->migrate(migrations));
     QCOMPARE(**db->queryInt64("SELECT count(*) FROM a"), 1);
+}
+
+void TestDatabase::concurrentOpensMigrateOnce()
+{
+    // The workstation opens its database from two threads at start-up; whichever takes the write lock
+    // second must find the migrations done, not apply them again.
+    for (int round = 0; round < 5; ++round) {
+        const std::string path = m_dir.filePath(QStringLiteral("race-%1.sqlite").arg(round)).toStdString();
+        std::vector<std::string> errors(4);
+        std::vector<std::thread> threads;
+        for (std::size_t t = 0; t < errors.size(); ++t)
+            threads.emplace_back([&, t] {
+                auto db = Database::open(path);
+                if (!db)
+                    errors[t] = db.error().message;
+            });
+        for (std::thread &t : threads)
+            t.join();
+        for (const std::string &e : errors)
+            QVERIFY2(e.empty(), e.c_str());
+        auto db = Database::open(path);
+        QVERIFY(db);
+        QCOMPARE(*db->schemaVersion(), latestSchemaVersion());
+    }
 }
 
 void TestDatabase::failedMigrationRollsBackThatStep()

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+#pragma once
+
+#include "signal/pipeline.h"
+
+#include <QAbstractTableModel>
+#include <QDockWidget>
+
+#include <deque>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTableView;
+class QTableWidget;
+
+namespace meridian::ui {
+
+class PaperBridge;
+
+/// The paper session at a glance: market, account, orders, signals and alerts counts, the trading state
+/// with its kill switch, the simulation speed and the strategy's live variables.
+///
+/// Thread: GUI.
+class PaperDock final : public QDockWidget
+{
+    Q_OBJECT
+public:
+    PaperDock(PaperBridge &bridge, QWidget *parent = nullptr);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void refresh();
+
+    PaperBridge &m_bridge;
+    QLabel *m_heading = nullptr;
+    QList<QLabel *> m_keys;
+    QLabel *m_market = nullptr, *m_clock = nullptr, *m_position = nullptr, *m_equity = nullptr, *m_orders = nullptr,
+           *m_signals = nullptr, *m_state = nullptr, *m_note = nullptr;
+    QComboBox *m_speed = nullptr;
+    QPushButton *m_killSwitch = nullptr;
+    QTableWidget *m_variables = nullptr;
+};
+
+/// Published opportunities, newest first (the last kMaxRows).
+class SignalModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    static constexpr int kMaxRows = 2000;
+    enum Column { Time, Direction, Strength, Confidence, Sources, Reason, Latency, ColumnCount };
+    using QAbstractTableModel::QAbstractTableModel;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    void add(const std::vector<signal::Opportunity> &batch);
+    void retranslate() { emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1); }
+
+private:
+    std::deque<signal::Opportunity> m_rows; // newest first
+};
+
+/// The signal stream, with a pause.
+class SignalDock final : public QDockWidget
+{
+    Q_OBJECT
+public:
+    SignalDock(PaperBridge &bridge, QWidget *parent = nullptr);
+    SignalModel *model() const { return m_model; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    PaperBridge &m_bridge;
+    SignalModel *m_model = nullptr;
+    QTableView *m_view = nullptr;
+    QCheckBox *m_pause = nullptr;
+    QLabel *m_count = nullptr;
+    std::vector<signal::Opportunity> m_held; // arrived while paused
+    std::uint64_t m_total = 0;
+};
+
+/// Risk alerts by level, newest first, and the count of critical ones.
+class AlertDock final : public QDockWidget
+{
+    Q_OBJECT
+public:
+    AlertDock(PaperBridge &bridge, QWidget *parent = nullptr);
+    int alertCount() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    PaperBridge &m_bridge;
+    QListWidget *m_list = nullptr;
+    QLabel *m_summary = nullptr;
+    int m_critical = 0;
+};
+
+} // namespace meridian::ui
