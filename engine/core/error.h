@@ -23,6 +23,7 @@ enum class ErrorCode : std::uint16_t {
     Unsupported, ///< a newer format or version than this build understands
     Cancelled,
     ExternalFailure, ///< another component (a plugin, a venue) reported a failure; the message has its words
+    Unavailable,     ///< not now (disconnected, busy, rate-limited): the same request may succeed later
 };
 
 /// An expected failure: a code and a message that names what was wrong and where.

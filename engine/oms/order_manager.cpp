@@ -3,10 +3,19 @@
 #include "oms/order_manager.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace meridian::oms {
 
 namespace {
+
+/// A fee as text without losing digits (std::to_string keeps six decimals: a fee of 1.2e-7 would be 0).
+std::string feeText(double fee)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.12g", fee);
+    return text;
+}
 
 constexpr const char *kOrderColumns =
     "order_id, client_order_id, venue_order_id, symbol, side, order_type, price, quantity, filled_quantity, status, "
@@ -147,7 +156,7 @@ Result<void> OrderManager::journalFill(Order &order, const VenueFill &fill)
     for (auto b :
          {insert->bind(1, order.id), insert->bind(2, std::string_view(fill.fillId)),
           insert->bind(3, i.formatPrice(Price(fill.price))), insert->bind(4, i.formatQuantity(Quantity(fill.quantity))),
-          insert->bind(5, std::to_string(fill.fee)), insert->bind(6, fill.maker ? "maker" : "taker"),
+          insert->bind(5, std::string_view(feeText(fill.fee))), insert->bind(6, fill.maker ? "maker" : "taker"),
           insert->bind(7, fill.timeNs)})
         if (!b)
             return b;

@@ -178,7 +178,10 @@ Result<void> AdapterHost::check(meridian_status status, const char *what)
     if (message.empty())
         message = "status " + std::to_string(status);
     const std::string text = "Adapter " + info().id + ": " + what + " failed: " + message;
-    return fail(status == MERIDIAN_STATUS_UNSUPPORTED ? ErrorCode::Unsupported : ErrorCode::ExternalFailure, text);
+    return fail(status == MERIDIAN_STATUS_UNSUPPORTED   ? ErrorCode::Unsupported
+                : status == MERIDIAN_STATUS_UNAVAILABLE ? ErrorCode::Unavailable
+                                                        : ErrorCode::ExternalFailure,
+                text);
 }
 
 Result<void> AdapterHost::connect(const std::string &configJson)

@@ -38,8 +38,8 @@ public:
 ///
 /// A call the adapter fails (an error status, or an exception its plugin.hpp barrier caught) returns
 /// ExternalFailure with the plugin's id and message; Unsupported when it says the venue lacks the
-/// operation. Nothing the plugin does makes the host crash or throw.
-/// Thread: one owner; drain() and the calls on the owner's thread, the event callbacks on any.
+/// operation; Unavailable when it says not now (disconnected, rate-limited). Nothing the plugin does makes the host
+/// crash or throw. Thread: one owner; drain() and the calls on the owner's thread, the event callbacks on any.
 class AdapterHost final
 {
 public:
