@@ -177,15 +177,20 @@ bool SignalPipeline::allowed(const Opportunity &o) const
 {
     if (o.confidence < m_config.minConfidence)
         return false;
-    if (!m_risk)
+    if (!m_risk && !m_localGuard)
         return true;
-    switch (m_risk->state()) {
+    switch (m_risk ? m_risk->state() : m_state) {
     case risk::TradingState::Active:
         return true;
     case risk::TradingState::Halted:
         return false;
     case risk::TradingState::Reducing: {
-        const std::int64_t position = m_risk->position(o.instrument);
+        std::int64_t position = 0;
+        if (m_risk) {
+            position = m_risk->position(o.instrument);
+        } else if (const auto it = m_positions.find(o.instrument); it != m_positions.end()) {
+            position = it->second;
+        }
         return position != 0 && (position > 0) == (o.direction == Direction::Short);
     }
     }

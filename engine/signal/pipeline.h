@@ -102,6 +102,18 @@ public:
     void addSink(SignalSink *sink) { m_sinks.push_back(sink); }
     /// The risk engine whose trading state and positions the guard reads (none: everything passes).
     void setRisk(const risk::PreTradeRisk *risk) { m_risk = risk; }
+    /// Or a view the owner keeps up to date (a pipeline on another thread than the risk engine): the guard
+    /// then reads this trading state and these positions.
+    void setTradingState(risk::TradingState state)
+    {
+        m_localGuard = true;
+        m_state = state;
+    }
+    void setPosition(InstrumentId instrument, std::int64_t quantity)
+    {
+        m_localGuard = true;
+        m_positions[instrument] = quantity;
+    }
 
     void onBook(InstrumentId instrument, std::int64_t timeNs, std::int64_t bid, std::int64_t bidSize, std::int64_t ask,
                 std::int64_t askSize);
@@ -134,6 +146,9 @@ private:
     std::map<std::pair<InstrumentId, Direction>, Opportunity> m_open;
     std::vector<SignalSink *> m_sinks;
     const risk::PreTradeRisk *m_risk = nullptr;
+    bool m_localGuard = false;
+    risk::TradingState m_state = risk::TradingState::Active;
+    std::map<InstrumentId, std::int64_t> m_positions;
     std::uint64_t m_nextId = 1;
     PipelineCounters m_counters;
 };

@@ -17,6 +17,7 @@
 //
 // Usage: bench_pipeline [--rate TICKS_PER_S] [--seconds S] [message.csv orderbook.csv]
 #include "book/lobster.h"
+#include "core/spsc_queue.h"
 #include "risk/pre_trade.h"
 #include "signal/pipeline.h"
 
@@ -57,36 +58,7 @@ public:
     Timestamp now() const noexcept override { return Timestamp::fromNanoseconds(steadyNs()); }
 };
 
-/// Single producer, single consumer, fixed capacity (a power of two).
-class SpscQueue
-{
-public:
-    explicit SpscQueue(std::size_t capacity) : m_slots(capacity), m_mask(capacity - 1) {}
-    bool push(const Tick &tick)
-    {
-        const std::size_t head = m_head.load(std::memory_order_relaxed);
-        if (head - m_tail.load(std::memory_order_acquire) == m_slots.size())
-            return false;
-        m_slots[head & m_mask] = tick;
-        m_head.store(head + 1, std::memory_order_release);
-        return true;
-    }
-    bool pop(Tick &tick)
-    {
-        const std::size_t tail = m_tail.load(std::memory_order_relaxed);
-        if (tail == m_head.load(std::memory_order_acquire))
-            return false;
-        tick = m_slots[tail & m_mask];
-        m_tail.store(tail + 1, std::memory_order_release);
-        return true;
-    }
-
-private:
-    std::vector<Tick> m_slots;
-    std::size_t m_mask;
-    alignas(64) std::atomic<std::size_t> m_head{0};
-    alignas(64) std::atomic<std::size_t> m_tail{0};
-};
+using TickQueue = SpscQueue<Tick>;
 
 struct LatencySink final : SignalSink
 {
@@ -147,7 +119,7 @@ struct ProducerReport
     double seconds = 0;
 };
 
-[[gnu::noinline]] ProducerReport produce(SpscQueue &queue, const std::vector<Tick> &ticks, double rate,
+[[gnu::noinline]] ProducerReport produce(TickQueue &queue, const std::vector<Tick> &ticks, double rate,
                                          std::uint64_t count, std::atomic<bool> &done)
 {
     ProducerReport r;
@@ -174,7 +146,7 @@ struct ProducerReport
     return r;
 }
 
-[[gnu::noinline]] std::uint64_t consume(SpscQueue &queue, SignalPipeline &pipeline, LatencySink &sink,
+[[gnu::noinline]] std::uint64_t consume(TickQueue &queue, SignalPipeline &pipeline, LatencySink &sink,
                                         const std::atomic<bool> &done)
 {
     std::uint64_t processed = 0;
@@ -245,7 +217,7 @@ int main(int argc, char **argv)
     sink.tickToSignal.reserve(count * 3);
     pipeline.addSink(&sink);
 
-    SpscQueue queue(1 << 16);
+    TickQueue queue(1 << 16);
     std::atomic<bool> done{false};
     ProducerReport produced;
     std::thread producer([&] { produced = produce(queue, ticks, rate, count, done); });
