@@ -1112,14 +1112,6 @@ Rows per table:
 <context>
     <name>PlannedDock</name>
     <message>
-        <source>Order Book</source>
-        <translation>订单簿</translation>
-    </message>
-    <message>
-        <source>A price ladder with bid and ask sizes, your own orders at their levels and the volume traded at each price, with click-to-trade.</source>
-        <translation>价格阶梯：显示买卖挂单量、您在各价位的订单以及各价位的成交量，支持点击下单。</translation>
-    </message>
-    <message>
         <source>Price Chart</source>
         <translation>价格图表</translation>
     </message>
@@ -1464,6 +1456,29 @@ Rows per table:
     </message>
 </context>
 <context>
+    <name>meridian::ui::LadderView</name>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>买价</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>卖价</translation>
+    </message>
+    <message>
+        <source>Traded</source>
+        <translation>成交量</translation>
+    </message>
+</context>
+<context>
     <name>meridian::ui::LogDock</name>
     <message numerus="yes">
         <source>%n line(s) dropped</source>
@@ -1712,6 +1727,47 @@ Rows per table:
     <message>
         <source>Paper trading: %1</source>
         <translation>模拟交易：%1</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::OrderBookDock</name>
+    <message>
+        <source>Order Book</source>
+        <translation>订单簿</translation>
+    </message>
+    <message>
+        <source>Auto grouping</source>
+        <translation>自动分组</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tick(s)</source>
+        <translation>
+            <numerusform>%n 个价位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <source>Centre the ladder on the mid price (C)</source>
+        <translation>将价格阶梯以中间价居中（C）</translation>
+    </message>
+    <message>
+        <source>Order book ladder</source>
+        <translation>订单簿价格阶梯</translation>
+    </message>
+    <message>
+        <source>Rows of prices, highest first, with the bid and ask sizes, your own orders and the volume traded at each price.</source>
+        <translation>按价格从高到低排列的行，显示每个价格的买卖挂单量、您自己的订单以及成交量。</translation>
+    </message>
+    <message>
+        <source>No market data.</source>
+        <translation>没有行情数据。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 per row</source>
+        <translation>%1 · 每行 %2</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <iterator>
 #include <map>
 
 namespace meridian::runtime {
@@ -288,6 +289,7 @@ struct PaperSession::Impl
         void trade(const sim::AgentContext &, const sim::TradeTick &t) override
         {
             ++m_impl.marketTrades;
+            m_impl.noteTrade(t.price, t.quantity);
             m_impl.pipeline->onTrade(m_impl.sim->instrument(t.instrument).id(), m_impl.startNs + t.time, t.price,
                                      t.quantity);
         }
@@ -479,9 +481,47 @@ struct PaperSession::Impl
         publish();
     }
 
+    /// Volume traded per price (ticks), kept to the 4,096 prices nearest the last trade.
+    std::map<std::int64_t, std::int64_t> tradedAt;
+    void noteTrade(std::int64_t price, std::int64_t quantity)
+    {
+        tradedAt[price] += quantity;
+        while (tradedAt.size() > 4096) {
+            const auto first = tradedAt.begin();
+            const auto last = std::prev(tradedAt.end());
+            tradedAt.erase(price - first->first > last->first - price ? first : last);
+        }
+    }
+
+    void publishBook(PaperSnapshot &s) const
+    {
+        std::map<std::pair<Side, std::int64_t>, std::int64_t> own; // the strategy's resting lots per level
+        for (const oms::Order &o : oms->openOrders())
+            if (o.spec.kind == oms::OrderKind::Limit)
+                own[{o.spec.side, o.spec.price}] += o.spec.quantity - o.filled;
+        const book::OrderBook &b = sim->book(0);
+        for (const Side side : {Side::Buy, Side::Sell}) {
+            std::vector<PaperLevel> &out = side == Side::Buy ? s.bids : s.asks;
+            const std::size_t n = std::min(b.levelCount(side), PaperSnapshot::kBookLevels);
+            for (std::size_t rank = 0; rank < n; ++rank) {
+                const book::LevelView level = b.levelAt(side, rank);
+                const auto mine = own.find({side, level.price.value()});
+                out.push_back(PaperLevel{double(level.price.value()) * tick, double(level.quantity.value()) * lot,
+                                         mine == own.end() ? 0 : double(mine->second) * lot});
+            }
+        }
+        s.tick = tick;
+        if (s.bids.empty() || s.asks.empty())
+            return;
+        const auto low = std::llround(s.bids.back().price / tick), high = std::llround(s.asks.back().price / tick);
+        for (auto it = tradedAt.lower_bound(low); it != tradedAt.end() && it->first <= high; ++it)
+            s.traded.emplace_back(double(it->first) * tick, double(it->second) * lot);
+    }
+
     void publish()
     {
         PaperSnapshot s;
+        publishBook(s);
         s.session = session;
         s.symbol = sim->instrument(0).symbol();
         s.elapsedNs = sim->now();

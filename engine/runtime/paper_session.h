@@ -68,9 +68,16 @@ struct PaperConfig
 /// an order at most 10% of capital, a daily loss of at most 5% of it.
 risk::RiskLimits defaultPaperLimits(double capital);
 
+/// One price level of the published book: its total, and how much of it is the strategy's own.
+struct PaperLevel
+{
+    double price = 0, quantity = 0, own = 0;
+};
+
 /// The session's state as the feed last published it (prices in the quote currency, quantities in units).
 struct PaperSnapshot
 {
+    static constexpr std::size_t kBookLevels = 25;
     std::string session;
     std::string symbol;
     std::int64_t timeNs = 0;    // simulated clock (startTimeNs + elapsed)
@@ -84,6 +91,9 @@ struct PaperSnapshot
     std::string lastRefusal;                               // the risk engine's words on the last refused order
     std::string strategyError;                             // why the strategy stopped, "" while it runs
     std::vector<std::pair<std::string, double>> variables; // the strategy's live variables
+    std::vector<PaperLevel> bids, asks;                    // best first, at most kBookLevels each
+    double tick = 0;                                       // the instrument's price step
+    std::vector<std::pair<double, double>> traded;         // price, quantity traded there this session (book's range)
     bool finished = false;                                 // the market closed or the session was stopped
     std::string failure;                                   // a journal failure that ended the session
 };

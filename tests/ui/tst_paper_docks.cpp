@@ -6,7 +6,9 @@
 // signal stream, newest first; the paper dock shows the market, account and live variables; its kill switch
 // halts the session (and the status shows it), and the stream holds what arrives while paused.
 #include "bridge/paper_bridge.h"
+#include "docks/order_book_dock.h"
 #include "docks/paper_docks.h"
+#include "widgets/ladder_view.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -59,6 +61,8 @@ void TestPaperDocks::viewsFollowTheSession()
     PaperDock paper(bridge);
     SignalDock signalDock(bridge);
     AlertDock alerts(bridge);
+    OrderBookDock orderBook(bridge);
+    orderBook.resize(380, 700);
     bridge.setSession(session.get());
     QVERIFY(session->runFor(90 * kSecond));
     bridge.drain();
@@ -78,6 +82,22 @@ void TestPaperDocks::viewsFollowTheSession()
     const bool showsSymbol = std::any_of(labels.begin(), labels.end(),
                                          [](QLabel *l) { return l->text().contains(QLatin1String("BTCUSDT")); });
     QVERIFY(showsSymbol);
+
+    // The ladder shows the book around the mid, and the strategy's own quotes where they rest.
+    QVERIFY(!s.bids.empty() && !s.asks.empty());
+    double shownBids = 0, shownAsks = 0, own = 0, snapshotOwn = 0;
+    for (const auto &r : orderBook.ladder()->visibleRows()) {
+        shownBids += r.bid;
+        shownAsks += r.ask;
+        own += r.ownBid + r.ownAsk;
+    }
+    for (const auto &l : s.bids)
+        snapshotOwn += l.own;
+    for (const auto &l : s.asks)
+        snapshotOwn += l.own;
+    QVERIFY(shownBids > 0 && shownAsks > 0);
+    QVERIFY(snapshotOwn > 0); // adaptive_mm quotes
+    QVERIFY(own > 0);
 
     // Paused: what arrives is held, and shown on resume.
     auto *pause = signalDock.findChild<QCheckBox *>();

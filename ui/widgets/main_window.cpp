@@ -4,6 +4,7 @@
 
 #include "bridge/paper_bridge.h"
 #include "docks/log_dock.h"
+#include "docks/order_book_dock.h"
 #include "docks/paper_docks.h"
 #include "docks/planned_dock.h"
 #include "i18n/translations.h"
@@ -30,7 +31,7 @@ namespace meridian::ui {
 namespace {
 
 // Bump when the set of docks changes, so an old saved layout is not applied to a new window.
-constexpr int kLayoutVersion = 2;
+constexpr int kLayoutVersion = 3;
 
 const char *const kThemeKey = "ui/theme";
 const char *const kLanguageKey = "ui/language";
@@ -110,10 +111,6 @@ void MainWindow::createDocks()
         Qt::DockWidgetArea area;
     };
     const Planned planned[] = {
-        {"dock.orderbook", QT_TRANSLATE_NOOP("PlannedDock", "Order Book"),
-         QT_TRANSLATE_NOOP("PlannedDock", "A price ladder with bid and ask sizes, your own orders at their levels "
-                                          "and the volume traded at each price, with click-to-trade."),
-         Qt::LeftDockWidgetArea},
         {"dock.chart", QT_TRANSLATE_NOOP("PlannedDock", "Price Chart"),
          QT_TRANSLATE_NOOP("PlannedDock", "Candles of any interval built from trades or bars, volume, indicators "
                                           "and your fills, with a crosshair, zoom and pan."),
@@ -140,6 +137,10 @@ void MainWindow::createDocks()
     QDockWidget *previousLeft = nullptr;
     // The paper session's views: what the workstation shows at start-up.
     m_paperBridge = new PaperBridge(this);
+    auto *orderBook = new OrderBookDock(*m_paperBridge, this);
+    addDockWidget(Qt::LeftDockWidgetArea, orderBook);
+    m_docks.append(orderBook);
+    previousLeft = orderBook;
     m_paperDock = new PaperDock(*m_paperBridge, this);
     addDockWidget(Qt::RightDockWidgetArea, m_paperDock);
     m_docks.append(m_paperDock);
@@ -172,7 +173,7 @@ void MainWindow::createDocks()
     for (QDockWidget *dock : std::as_const(m_docks))
         dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
                           QDockWidget::DockWidgetFloatable);
-    resizeDocks({previousLeft, previousRight}, {320, 420}, Qt::Horizontal);
+    resizeDocks({previousLeft, previousRight}, {380, 420}, Qt::Horizontal);
     resizeDocks({m_logDock}, {220}, Qt::Vertical);
     // The first tab of each group is the one shown.
     for (const char *name : {"dock.orderbook", "dock.paper"})

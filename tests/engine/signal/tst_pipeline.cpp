@@ -76,7 +76,7 @@ void TestPipeline::theAggregatorMergesDuplicates()
     ruleA->next = says(Direction::Long, 0.5);
     ruleB->next = says(Direction::Long, 0.5);
     pipeline.onBook(1, 0, 100, 5, 101, 5);
-    QCOMPARE(sink.published.size(), std::size_t(2)); // opened, then updated
+    QCOMPARE(sink.published.size(), std::size_t(2));  // opened, then updated
     const Opportunity merged = sink.published.back(); // a copy: the sink's vector grows below
     QCOMPARE(merged.id, sink.published.front().id);
     QCOMPARE(merged.sources, (std::vector<std::string>{"a", "b"}));

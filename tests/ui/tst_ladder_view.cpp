@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The Meridian authors
+//
+// The ladder: levels land in the rows of their price (bids rounded down, asks up when ticks are grouped),
+// own orders and traded volume beside them, the last trade marked; automatic grouping shows ten levels a
+// side; scrolling moves away from the mid and centre() comes back; it paints.
+#include "widgets/ladder_view.h"
+
+#include <QKeyEvent>
+#include <QtTest>
+
+using namespace meridian::ui;
+
+namespace {
+
+LadderData sample()
+{
+    LadderData d;
+    d.tick = 0.5;
+    d.last = 100.5;
+    d.bids = {{100.0, 3, 1}, {99.5, 2, 0}, {99.0, 7, 0}};
+    d.asks = {{100.5, 4, 0}, {101.0, 1, 0.5}, {102.5, 6, 0}};
+    d.traded = {{100.0, 10}, {100.5, 2.5}};
+    return d;
+}
+
+const LadderView::Row *rowAt(const std::vector<LadderView::Row> &rows, double price)
+{
+    for (const LadderView::Row &r : rows)
+        if (std::abs(r.price - price) < 1e-9)
+            return &r;
+    return nullptr;
+}
+
+} // namespace
+
+class TestLadderView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void levelsLandInTheirRows();
+    void groupingSumsLevels();
+    void autoGroupingShowsTenLevels();
+    void scrollsAndCentres();
+    void paints();
+};
+
+void TestLadderView::levelsLandInTheirRows()
+{
+    LadderView ladder;
+    ladder.resize(360, 600);
+    ladder.setGrouping(1);
+    ladder.setData(sample());
+    const auto rows = ladder.visibleRows();
+    // Highest price first, one tick apart.
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        QCOMPARE(rows[i - 1].price - rows[i].price, 0.5);
+    const LadderView::Row *best = rowAt(rows, 100.0);
+    QVERIFY(best);
+    QCOMPARE(best->bid, 3.0);
+    QCOMPARE(best->ownBid, 1.0);
+    QCOMPARE(best->traded, 10.0);
+    QCOMPARE(rowAt(rows, 101.0)->ownAsk, 0.5);
+    QCOMPARE(rowAt(rows, 102.5)->ask, 6.0);
+    QVERIFY(rowAt(rows, 100.5)->last);
+    QVERIFY(!rowAt(rows, 100.0)->last);
+    QCOMPARE(rowAt(rows, 101.5)->ask, 0.0); // an empty price keeps its row
+}
+
+void TestLadderView::groupingSumsLevels()
+{
+    LadderView ladder;
+    ladder.resize(360, 600);
+    ladder.setGrouping(4); // 2.0 a row
+    ladder.setData(sample());
+    const auto rows = ladder.visibleRows();
+    // Bids 99.0, 99.5 and 100.0 round down to 98.0 and 100.0; asks round up to 102.0 and 104.0.
+    QCOMPARE(rowAt(rows, 100.0)->bid, 3.0);
+    QCOMPARE(rowAt(rows, 98.0)->bid, 9.0);
+    QCOMPARE(rowAt(rows, 102.0)->ask, 5.0);
+    QCOMPARE(rowAt(rows, 104.0)->ask, 6.0);
+    double bids = 0, asks = 0;
+    for (const auto &r : rows) {
+        bids += r.bid;
+        asks += r.ask;
+    }
+    QCOMPARE(bids, 12.0);
+    QCOMPARE(asks, 11.0);
+}
+
+void TestLadderView::autoGroupingShowsTenLevels()
+{
+    LadderData d;
+    d.tick = 0.01;
+    for (int i = 0; i < 20; ++i) {
+        d.bids.push_back({100.0 - 3.0 * i, 1, 0}); // levels 300 ticks apart
+        d.asks.push_back({100.03 + 3.0 * i, 1, 0});
+    }
+    LadderView ladder;
+    ladder.resize(360, 600);
+    ladder.setData(d);
+    QVERIFY(ladder.step() > 1);
+    const auto rows = ladder.visibleRows();
+    int bidRows = 0, askRows = 0;
+    for (const auto &r : rows) {
+        bidRows += r.bid > 0;
+        askRows += r.ask > 0;
+    }
+    QVERIFY2(bidRows >= 10 && askRows >= 10, qPrintable(QStringLiteral("%1 %2").arg(bidRows).arg(askRows)));
+    // A round step: 1, 2 or 5 times a power of ten.
+    std::int64_t step = ladder.step();
+    while (step % 10 == 0)
+        step /= 10;
+    QVERIFY2(step == 1 || step == 2 || step == 5, qPrintable(QString::number(ladder.step())));
+    // And the smallest that does it: the next smaller round step would not fit ten levels a side.
+    QVERIFY(ladder.step() >= 50);
+}
+
+void TestLadderView::scrollsAndCentres()
+{
+    LadderView ladder;
+    ladder.resize(360, 600);
+    ladder.setGrouping(1);
+    ladder.setData(sample());
+    const double top = ladder.visibleRows().front().price;
+    QKeyEvent up(QEvent::KeyPress, Qt::Key_Up, Qt::NoModifier);
+    QApplication::sendEvent(&ladder, &up);
+    QVERIFY(!ladder.centred());
+    QCOMPARE(ladder.visibleRows().front().price, top + 0.5);
+    LadderData moved = sample();
+    for (auto &l : moved.bids)
+        l.price += 5;
+    for (auto &l : moved.asks)
+        l.price += 5;
+    ladder.setData(moved);
+    ladder.centre();
+    QVERIFY(ladder.centred());
+    QCOMPARE(ladder.visibleRows().front().price, top + 5);
+}
+
+void TestLadderView::paints()
+{
+    LadderView ladder;
+    ladder.resize(360, 400);
+    ladder.setData(sample());
+    const QImage image = ladder.grab().toImage();
+    QCOMPARE(image.size(), ladder.size() * image.devicePixelRatio());
+    // The bid and ask bars are drawn in their colours somewhere.
+    bool blue = false, orange = false;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2) {
+            const QColor c = image.pixelColor(x, y);
+            blue = blue || (c.blue() > c.red() + 40);
+            orange = orange || (c.red() > c.blue() + 60);
+        }
+    QVERIFY(blue && orange);
+}
+
+QTEST_MAIN(TestLadderView)
+#include "tst_ladder_view.moc"
