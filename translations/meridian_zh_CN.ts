@@ -1456,6 +1456,21 @@ Rows per table:
     </message>
 </context>
 <context>
+    <name>meridian::ui::HeatmapDock</name>
+    <message>
+        <source>Depth Heatmap</source>
+        <translation>深度热力图</translation>
+    </message>
+    <message>
+        <source>Resting liquidity over time: brighter rests more. Lines: best bid (blue) and best ask (orange); circles: trades, sized by volume.</source>
+        <translation>挂单流动性随时间的变化：越亮表示挂单越多。线条：最优买价（蓝色）与最优卖价（橙色）；圆点：成交，大小表示成交量。</translation>
+    </message>
+    <message>
+        <source>Depth heatmap</source>
+        <translation>深度热力图</translation>
+    </message>
+</context>
+<context>
     <name>meridian::ui::LadderView</name>
     <message>
         <source>Mine</source>

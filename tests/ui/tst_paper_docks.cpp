@@ -6,8 +6,10 @@
 // signal stream, newest first; the paper dock shows the market, account and live variables; its kill switch
 // halts the session (and the status shows it), and the stream holds what arrives while paused.
 #include "bridge/paper_bridge.h"
+#include "docks/heatmap_dock.h"
 #include "docks/order_book_dock.h"
 #include "docks/paper_docks.h"
+#include "widgets/heatmap_view.h"
 #include "widgets/ladder_view.h"
 
 #include <QCheckBox>
@@ -51,6 +53,7 @@ class TestPaperDocks : public QObject
 private slots:
     void viewsFollowTheSession();
     void theKillSwitchHalts();
+    void theHeatmapFollowsTheBook();
 };
 
 void TestPaperDocks::viewsFollowTheSession()
@@ -135,6 +138,38 @@ void TestPaperDocks::theKillSwitchHalts()
     QVERIFY(session->runFor(kSecond));
     bridge.drain();
     QCOMPARE(state->text(), QStringLiteral("ACTIVE"));
+    bridge.setSession(nullptr);
+}
+
+void TestPaperDocks::theHeatmapFollowsTheBook()
+{
+    auto session = makeSession();
+    QVERIFY(session);
+    PaperBridge bridge;
+    HeatmapDock dock(bridge);
+    dock.resize(700, 420);
+    bridge.setSession(session.get());
+    // A column per drain 100 ms of simulated time apart, as the workstation sees it.
+    for (int i = 0; i < 300; ++i) {
+        QVERIFY(session->runFor(100'000'000));
+        bridge.drain();
+    }
+    HeatmapView *heatmap = dock.heatmap();
+    // One column per drain once the book has both sides (the market opens empty).
+    QVERIFY2(heatmap->columnCount() > 250 && heatmap->columnCount() <= 300,
+             qPrintable(QString::number(heatmap->columnCount())));
+    const int newest = heatmap->columnCount() - 1;
+    QVERIFY(heatmap->priceStep() > 0);
+    const runtime::PaperSnapshot &s = bridge.snapshot();
+    // Where the best bid rests, the newest column is brighter than where nothing rests.
+    const QColor atBid = heatmap->cellColour(newest, s.bids.front().price);
+    const QColor empty = heatmap->cellColour(newest, heatmap->lowPrice());
+    QVERIFY(atBid.isValid() && empty.isValid());
+    QVERIFY2(atBid.lightness() > empty.lightness(), qPrintable(atBid.name() + QLatin1Char(' ') + empty.name()));
+    const QImage image = dock.grab().toImage();
+    QVERIFY(!image.isNull());
+    if (const QByteArray out = qgetenv("MERIDIAN_SCREENSHOT_DIR"); !out.isEmpty())
+        image.save(QString::fromLocal8Bit(out) + QStringLiteral("/heatmap.png"));
     bridge.setSession(nullptr);
 }
 

@@ -3,6 +3,7 @@
 #include "widgets/main_window.h"
 
 #include "bridge/paper_bridge.h"
+#include "docks/heatmap_dock.h"
 #include "docks/log_dock.h"
 #include "docks/order_book_dock.h"
 #include "docks/paper_docks.h"
@@ -31,7 +32,7 @@ namespace meridian::ui {
 namespace {
 
 // Bump when the set of docks changes, so an old saved layout is not applied to a new window.
-constexpr int kLayoutVersion = 3;
+constexpr int kLayoutVersion = 4;
 
 const char *const kThemeKey = "ui/theme";
 const char *const kLanguageKey = "ui/language";
@@ -145,6 +146,11 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_paperDock);
     m_docks.append(m_paperDock);
     previousRight = m_paperDock;
+    auto *heatmap = new HeatmapDock(*m_paperBridge, this);
+    addDockWidget(Qt::RightDockWidgetArea, heatmap);
+    tabifyDockWidget(m_paperDock, heatmap);
+    m_docks.append(heatmap);
+    previousRight = heatmap;
     m_signalDock = new SignalDock(*m_paperBridge, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_signalDock);
     m_docks.append(m_signalDock);
