@@ -1136,14 +1136,6 @@ Rows per table:
         <translation>在历史K线、成交或订单簿数据上运行策略，查看统计、权益、回撤和交易；优化参数。</translation>
     </message>
     <message>
-        <source>Orders and Fills</source>
-        <translation>订单与成交</translation>
-    </message>
-    <message>
-        <source>Your orders, fills, positions and account, sortable and filterable, with CSV export.</source>
-        <translation>您的订单、成交、持仓和账户，可排序、可筛选，可导出 CSV。</translation>
-    </message>
-    <message>
         <source>Strategies</source>
         <translation>策略</translation>
     </message>
@@ -1783,6 +1775,137 @@ Rows per table:
     <message>
         <source>%1 · %2 per row</source>
         <translation>%1 · 每行 %2</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::OrdersDock</name>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Liquidity</source>
+        <translation>流动性</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>中间价</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>权益</translation>
+    </message>
+    <message>
+        <source>PnL</source>
+        <translation>盈亏</translation>
+    </message>
+    <message>
+        <source>Drawdown %</source>
+        <translation>回撤 %</translation>
+    </message>
+    <message>
+        <source>Exposure %</source>
+        <translation>敞口 %</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>买入</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>卖出</translation>
+    </message>
+    <message>
+        <source>Export as CSV…</source>
+        <translation>导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Orders and Fills</source>
+        <translation>订单与成交</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Fills</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Filter: any text in a row</source>
+        <translation>筛选：行中的任意文字</translation>
+    </message>
+    <message>
+        <source>maker</source>
+        <translation>挂单方</translation>
+    </message>
+    <message>
+        <source>taker</source>
+        <translation>吃单方</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>

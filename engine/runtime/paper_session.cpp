@@ -232,6 +232,50 @@ std::vector<risk::Alert> PaperFeed::takeAlerts()
     return out;
 }
 
+namespace {
+
+template <class T>
+std::vector<T> takeAll(std::deque<T> &queue)
+{
+    std::vector<T> out(std::make_move_iterator(queue.begin()), std::make_move_iterator(queue.end()));
+    queue.clear();
+    return out;
+}
+
+template <class T>
+void pushBounded(std::deque<T> &queue, T item)
+{
+    if (queue.size() == PaperFeed::kMaxQueued)
+        queue.pop_front();
+    queue.push_back(std::move(item));
+}
+
+} // namespace
+
+std::vector<PaperOrder> PaperFeed::takeOrders()
+{
+    std::lock_guard lock(m_mutex);
+    return takeAll(m_orders);
+}
+
+std::vector<PaperFill> PaperFeed::takeFills()
+{
+    std::lock_guard lock(m_mutex);
+    return takeAll(m_fills);
+}
+
+void PaperFeed::pushOrder(PaperOrder order)
+{
+    std::lock_guard lock(m_mutex);
+    pushBounded(m_orders, std::move(order));
+}
+
+void PaperFeed::pushFill(PaperFill fill)
+{
+    std::lock_guard lock(m_mutex);
+    pushBounded(m_fills, std::move(fill));
+}
+
 void PaperFeed::publish(PaperSnapshot snapshot)
 {
     std::lock_guard lock(m_mutex);
@@ -353,8 +397,14 @@ struct PaperSession::Impl
         }
         void notice(const sim::AgentContext &, const sim::OrderNotice &n) override
         {
-            if (n.kind == sim::OrderNotice::Kind::Filled)
+            if (n.kind == sim::OrderNotice::Kind::Filled) {
                 ++m_impl.fills;
+                if (m_impl.feed)
+                    m_impl.feed->pushFill(PaperFill{m_impl.startNs + n.time,
+                                                    m_impl.venue->clientId(n.orderId).value_or(""),
+                                                    n.side == Side::Buy ? "buy" : "sell", double(n.price) * m_impl.tick,
+                                                    double(n.quantity) * m_impl.lot, n.maker});
+            }
             m_impl.venue->onNotice(n);
         }
 
@@ -654,6 +704,16 @@ Result<std::unique_ptr<PaperSession>> PaperSession::create(PaperConfig config)
     s.risk.setStartOfDayEquity(config.initialCapital);
     s.venue = std::make_unique<AgentVenue>(*s.sim, s.startNs);
     s.oms = std::make_unique<oms::OrderManager>(*s.db, *s.venue, *s.clock, &s.risk);
+    Impl *self = &s;
+    s.oms->setListener([self](const oms::Order &o) {
+        if (!self->feed)
+            return;
+        self->feed->pushOrder(
+            PaperOrder{o.spec.clientOrderId, o.spec.strategy, o.spec.side == Side::Buy ? "buy" : "sell",
+                       o.spec.kind == oms::OrderKind::Limit ? "limit" : "market",
+                       std::string(oms::statusName(o.status)), o.reason, double(o.spec.price) * self->tick,
+                       double(o.spec.quantity) * self->lot, double(o.filled) * self->lot, o.createdNs, o.updatedNs});
+    });
     s.gateway = std::make_unique<Impl::Gateway>(s);
 
     s.pipeline = std::make_unique<signal::SignalPipeline>(s.wallClock);
@@ -672,7 +732,6 @@ Result<std::unique_ptr<PaperSession>> PaperSession::create(PaperConfig config)
             return tl::unexpected(agent.error());
         s.strategy = agent->get();
         s.strategy->setGateway(s.gateway.get());
-        Impl *self = &s;
         s.strategy->setSignalListener([self](const meridian_signal &signal) {
             if (signal.instrument == 0 || signal.instrument > self->sim->instrumentCount())
                 return;

@@ -98,6 +98,23 @@ struct PaperSnapshot
     std::string failure;                                   // a journal failure that ended the session
 };
 
+/// An order of the session as the OMS last journalled it (prices in the quote currency, quantities in units).
+struct PaperOrder
+{
+    std::string clientOrderId, strategy;
+    std::string side, kind, status, reason; // "buy" / "sell", "limit" / "market", the OMS's status names
+    double price = 0, quantity = 0, filled = 0;
+    std::int64_t createdNs = 0, updatedNs = 0;
+};
+
+struct PaperFill
+{
+    std::int64_t timeNs = 0;
+    std::string clientOrderId, side;
+    double price = 0, quantity = 0;
+    bool maker = false;
+};
+
 /// What a session publishes, for readers on other threads (the UI bridge drains it on a timer; the CLI at
 /// the end). Streams are bounded: a reader that falls behind loses the oldest items, never the session's
 /// speed.
@@ -108,11 +125,16 @@ public:
     /// The signals and alerts since the last take, oldest first.
     std::vector<signal::Opportunity> takeSignals();
     std::vector<risk::Alert> takeAlerts();
+    /// Every change of an order since the last take (an order may appear several times), and the fills.
+    std::vector<PaperOrder> takeOrders();
+    std::vector<PaperFill> takeFills();
 
     // ---- the session's side ----
     void publish(PaperSnapshot snapshot);
     void pushSignal(const signal::Opportunity &opportunity);
     void pushAlert(const risk::Alert &alert);
+    void pushOrder(PaperOrder order);
+    void pushFill(PaperFill fill);
 
     static constexpr std::size_t kMaxQueued = 10'000;
 
@@ -121,6 +143,8 @@ private:
     PaperSnapshot m_snapshot;
     std::deque<signal::Opportunity> m_signals;
     std::deque<risk::Alert> m_alerts;
+    std::deque<PaperOrder> m_orders;
+    std::deque<PaperFill> m_fills;
 };
 
 class PaperSession

@@ -8,15 +8,20 @@
 #include "bridge/paper_bridge.h"
 #include "docks/heatmap_dock.h"
 #include "docks/order_book_dock.h"
+#include "docks/orders_dock.h"
 #include "docks/paper_docks.h"
+#include "models/record_model.h"
 #include "widgets/heatmap_view.h"
 #include "widgets/ladder_view.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace meridian;
@@ -54,6 +59,7 @@ private slots:
     void viewsFollowTheSession();
     void theKillSwitchHalts();
     void theHeatmapFollowsTheBook();
+    void ordersFillsAndPositions();
 };
 
 void TestPaperDocks::viewsFollowTheSession()
@@ -170,6 +176,52 @@ void TestPaperDocks::theHeatmapFollowsTheBook()
     QVERIFY(!image.isNull());
     if (const QByteArray out = qgetenv("MERIDIAN_SCREENSHOT_DIR"); !out.isEmpty())
         image.save(QString::fromLocal8Bit(out) + QStringLiteral("/heatmap.png"));
+    bridge.setSession(nullptr);
+}
+
+void TestPaperDocks::ordersFillsAndPositions()
+{
+    auto session = makeSession();
+    QVERIFY(session);
+    PaperBridge bridge;
+    OrdersDock dock(bridge);
+    bridge.setSession(session.get());
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY(session->runFor(10 * kSecond));
+        bridge.drain();
+    }
+    const runtime::PaperSnapshot &s = bridge.snapshot();
+    RecordModel *orders = dock.model(OrdersDock::Orders);
+    // One row per order however many times it changed; one per fill.
+    QCOMPARE(orders->rowCount(), static_cast<int>(s.ordersSubmitted));
+    QCOMPARE(dock.model(OrdersDock::Fills)->rowCount(), static_cast<int>(s.fills));
+    QCOMPARE(dock.model(OrdersDock::Positions)->rowCount(), 1);
+    QVERIFY(s.fills > 0);
+
+    // Sorted by price as numbers, not as text.
+    QSortFilterProxyModel *proxy = dock.proxy(OrdersDock::Orders);
+    proxy->sort(5, Qt::AscendingOrder);
+    for (int r = 1; r < proxy->rowCount(); ++r)
+        QVERIFY(proxy->index(r - 1, 5).data(Qt::EditRole).toDouble() <=
+                proxy->index(r, 5).data(Qt::EditRole).toDouble());
+    // Filtered by any text in a row.
+    dock.filter(OrdersDock::Orders)->setText(QStringLiteral("Sell"));
+    QVERIFY(proxy->rowCount() > 0 && proxy->rowCount() < orders->rowCount());
+    for (int r = 0; r < proxy->rowCount(); ++r)
+        QCOMPARE(proxy->index(r, 3).data().toString(), QStringLiteral("Sell"));
+
+    // Exported as shown.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("orders.csv"));
+    QString error;
+    QVERIFY2(dock.exportCsv(OrdersDock::Orders, path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), proxy->rowCount() + 1);
+    QVERIFY(lines.front().contains(QLatin1String("Price")));
+    QVERIFY(!dock.exportCsv(OrdersDock::Orders, dir.filePath(QStringLiteral("no/such/dir/x.csv")), &error));
+    QVERIFY(error.contains(QLatin1String("no/such/dir")));
     bridge.setSession(nullptr);
 }
 

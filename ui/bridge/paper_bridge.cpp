@@ -30,6 +30,8 @@ void PaperBridge::drain()
     m_snapshot = m_session->feed().snapshot();
     m_signals = m_session->feed().takeSignals();
     m_alerts = m_session->feed().takeAlerts();
+    m_orders = m_session->feed().takeOrders();
+    m_fills = m_session->feed().takeFills();
     emit drained();
     if (m_snapshot.finished)
         m_timer->stop(); // nothing more will come

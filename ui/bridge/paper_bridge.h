@@ -29,6 +29,8 @@ public:
     const runtime::PaperSnapshot &snapshot() const { return m_snapshot; }
     const std::vector<signal::Opportunity> &newSignals() const { return m_signals; }
     const std::vector<risk::Alert> &newAlerts() const { return m_alerts; }
+    const std::vector<runtime::PaperOrder> &newOrders() const { return m_orders; }
+    const std::vector<runtime::PaperFill> &newFills() const { return m_fills; }
 
     /// Drains now (the timer does it every 33 ms).
     void drain();
@@ -42,6 +44,8 @@ private:
     runtime::PaperSnapshot m_snapshot;
     std::vector<signal::Opportunity> m_signals;
     std::vector<risk::Alert> m_alerts;
+    std::vector<runtime::PaperOrder> m_orders;
+    std::vector<runtime::PaperFill> m_fills;
 };
 
 } // namespace meridian::ui

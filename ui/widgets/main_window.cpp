@@ -6,6 +6,7 @@
 #include "docks/heatmap_dock.h"
 #include "docks/log_dock.h"
 #include "docks/order_book_dock.h"
+#include "docks/orders_dock.h"
 #include "docks/paper_docks.h"
 #include "docks/planned_dock.h"
 #include "i18n/translations.h"
@@ -32,7 +33,7 @@ namespace meridian::ui {
 namespace {
 
 // Bump when the set of docks changes, so an old saved layout is not applied to a new window.
-constexpr int kLayoutVersion = 4;
+constexpr int kLayoutVersion = 5;
 
 const char *const kThemeKey = "ui/theme";
 const char *const kLanguageKey = "ui/language";
@@ -124,10 +125,6 @@ void MainWindow::createDocks()
          QT_TRANSLATE_NOOP("PlannedDock", "Run a strategy over historical bars, trades or order-book data and "
                                           "read its statistics, equity, drawdown and trades; optimise parameters."),
          Qt::RightDockWidgetArea},
-        {"dock.orders", QT_TRANSLATE_NOOP("PlannedDock", "Orders and Fills"),
-         QT_TRANSLATE_NOOP("PlannedDock", "Your orders, fills, positions and account, sortable and filterable, "
-                                          "with CSV export."),
-         Qt::BottomDockWidgetArea},
         {"dock.strategies", QT_TRANSLATE_NOOP("PlannedDock", "Strategies"),
          QT_TRANSLATE_NOOP("PlannedDock", "Strategy instances and their state, parameter editors built from each "
                                           "plugin's schema, live variables and the loaded plugins."),
@@ -160,6 +157,11 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_signalDock, m_alertDock);
     m_docks.append(m_alertDock);
     previousBottom = m_alertDock;
+    auto *orders = new OrdersDock(*m_paperBridge, this);
+    addDockWidget(Qt::BottomDockWidgetArea, orders);
+    tabifyDockWidget(m_alertDock, orders);
+    m_docks.append(orders);
+    previousBottom = orders;
     for (const Planned &p : planned) {
         auto *dock = new PlannedDock(QString::fromLatin1(p.objectName), p.title, p.description, this);
         addDockWidget(p.area, dock);
