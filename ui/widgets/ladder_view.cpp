@@ -201,8 +201,12 @@ void LadderView::paintEvent(QPaintEvent *)
     for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
         const Row &r = rows[static_cast<std::size_t>(i)];
         const int row = i + 1;
-        if (r.last)
-            p.fillRect(QRect(0, row * h, w, h), pal.highlight().color().lighter(170));
+        if (r.last) {
+            // Translucent over the base colour: readable under the text in light and dark themes alike.
+            QColor mark = pal.highlight().color();
+            mark.setAlpha(70);
+            p.fillRect(QRect(0, row * h, w, h), mark);
+        }
         if (r.bid > 0) {
             const QRect c = cell(1, row);
             const int bar = static_cast<int>(c.width() * r.bid / largest);

@@ -181,7 +181,7 @@ void MainWindow::createDocks()
     for (QDockWidget *dock : std::as_const(m_docks))
         dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
                           QDockWidget::DockWidgetFloatable);
-    resizeDocks({previousLeft, previousRight}, {380, 420}, Qt::Horizontal);
+    resizeDocks({previousLeft, previousRight}, {380, 480}, Qt::Horizontal);
     resizeDocks({m_logDock}, {220}, Qt::Vertical);
     // The first tab of each group is the one shown.
     for (const char *name : {"dock.orderbook", "dock.paper"})
