@@ -1112,14 +1112,6 @@ Rows per table:
 <context>
     <name>PlannedDock</name>
     <message>
-        <source>Price Chart</source>
-        <translation>价格图表</translation>
-    </message>
-    <message>
-        <source>Candles of any interval built from trades or bars, volume, indicators and your fills, with a crosshair, zoom and pan.</source>
-        <translation>由成交或K线生成的任意周期蜡烛图，含成交量、指标和您的成交记录，支持十字光标、缩放和平移。</translation>
-    </message>
-    <message>
         <source>Simulation Control</source>
         <translation>仿真控制</translation>
     </message>
@@ -1445,6 +1437,21 @@ Rows per table:
     <message>
         <source>%1 alerts, %2 critical</source>
         <translation>%1 条警报，其中严重 %2 条</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::ChartDock</name>
+    <message>
+        <source>Price Chart</source>
+        <translation>价格图表</translation>
+    </message>
+    <message>
+        <source>Drag to pan, wheel or + / − to zoom, Home to see everything; triangles mark your fills.</source>
+        <translation>拖动以平移，滚轮或 + / − 缩放，Home 显示全部；三角形标记您的成交。</translation>
+    </message>
+    <message>
+        <source>Price chart</source>
+        <translation>价格图表</translation>
     </message>
 </context>
 <context>
@@ -2032,6 +2039,17 @@ Rows per table:
     <message>
         <source>This view is not available in this version yet.</source>
         <translation>此视图在当前版本中尚不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::PriceChart</name>
+    <message>
+        <source>Price %1</source>
+        <translation>价格 %1</translation>
+    </message>
+    <message>
+        <source>%1  O %2  H %3  L %4  C %5</source>
+        <translation>%1  开 %2  高 %3  低 %4  收 %5</translation>
     </message>
 </context>
 <context>

@@ -264,6 +264,18 @@ std::vector<PaperFill> PaperFeed::takeFills()
     return takeAll(m_fills);
 }
 
+std::vector<PaperTrade> PaperFeed::takeTrades()
+{
+    std::lock_guard lock(m_mutex);
+    return takeAll(m_trades);
+}
+
+void PaperFeed::pushTrade(PaperTrade trade)
+{
+    std::lock_guard lock(m_mutex);
+    pushBounded(m_trades, trade);
+}
+
 void PaperFeed::pushOrder(PaperOrder order)
 {
     std::lock_guard lock(m_mutex);
@@ -334,6 +346,9 @@ struct PaperSession::Impl
         {
             ++m_impl.marketTrades;
             m_impl.noteTrade(t.price, t.quantity);
+            if (m_impl.feed)
+                m_impl.feed->pushTrade(PaperTrade{m_impl.startNs + t.time, double(t.price) * m_impl.tick,
+                                                  double(t.quantity) * m_impl.lot, t.aggressor == Side::Buy});
             m_impl.pipeline->onTrade(m_impl.sim->instrument(t.instrument).id(), m_impl.startNs + t.time, t.price,
                                      t.quantity);
         }

@@ -107,6 +107,13 @@ struct PaperOrder
     std::int64_t createdNs = 0, updatedNs = 0;
 };
 
+struct PaperTrade
+{
+    std::int64_t timeNs = 0;
+    double price = 0, quantity = 0;
+    bool buyerAggressor = false;
+};
+
 struct PaperFill
 {
     std::int64_t timeNs = 0;
@@ -128,6 +135,8 @@ public:
     /// Every change of an order since the last take (an order may appear several times), and the fills.
     std::vector<PaperOrder> takeOrders();
     std::vector<PaperFill> takeFills();
+    /// The market's trades since the last take.
+    std::vector<PaperTrade> takeTrades();
 
     // ---- the session's side ----
     void publish(PaperSnapshot snapshot);
@@ -135,6 +144,7 @@ public:
     void pushAlert(const risk::Alert &alert);
     void pushOrder(PaperOrder order);
     void pushFill(PaperFill fill);
+    void pushTrade(PaperTrade trade);
 
     static constexpr std::size_t kMaxQueued = 10'000;
 
@@ -145,6 +155,7 @@ private:
     std::deque<risk::Alert> m_alerts;
     std::deque<PaperOrder> m_orders;
     std::deque<PaperFill> m_fills;
+    std::deque<PaperTrade> m_trades;
 };
 
 class PaperSession

@@ -6,6 +6,7 @@
 // signal stream, newest first; the paper dock shows the market, account and live variables; its kill switch
 // halts the session (and the status shows it), and the stream holds what arrives while paused.
 #include "bridge/paper_bridge.h"
+#include "docks/chart_dock.h"
 #include "docks/heatmap_dock.h"
 #include "docks/order_book_dock.h"
 #include "docks/orders_dock.h"
@@ -13,6 +14,7 @@
 #include "models/record_model.h"
 #include "widgets/heatmap_view.h"
 #include "widgets/ladder_view.h"
+#include "widgets/price_chart.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -72,6 +74,8 @@ void TestPaperDocks::viewsFollowTheSession()
     AlertDock alerts(bridge);
     OrderBookDock orderBook(bridge);
     orderBook.resize(380, 700);
+    ChartDock chart(bridge);
+    chart.resize(800, 500);
     bridge.setSession(session.get());
     QVERIFY(session->runFor(90 * kSecond));
     bridge.drain();
@@ -107,6 +111,15 @@ void TestPaperDocks::viewsFollowTheSession()
     QVERIFY(shownBids > 0 && shownAsks > 0);
     QVERIFY(snapshotOwn > 0); // adaptive_mm quotes
     QVERIFY(own > 0);
+
+    // The chart has one-second candles of the market's trades.
+    QVERIFY(!chart.chart()->series().empty());
+    double volume = 0;
+    for (const Candle &c : chart.chart()->series().all(0))
+        volume += c.volume;
+    QVERIFY(volume > 0);
+    chart.chart()->redraw();
+    QVERIFY(chart.chart()->visibleCandles() > 0);
 
     // Paused: what arrives is held, and shown on resume.
     auto *pause = signalDock.findChild<QCheckBox *>();

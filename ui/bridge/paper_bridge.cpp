@@ -32,6 +32,7 @@ void PaperBridge::drain()
     m_alerts = m_session->feed().takeAlerts();
     m_orders = m_session->feed().takeOrders();
     m_fills = m_session->feed().takeFills();
+    m_trades = m_session->feed().takeTrades();
     emit drained();
     if (m_snapshot.finished)
         m_timer->stop(); // nothing more will come

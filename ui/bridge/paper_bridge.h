@@ -31,6 +31,7 @@ public:
     const std::vector<risk::Alert> &newAlerts() const { return m_alerts; }
     const std::vector<runtime::PaperOrder> &newOrders() const { return m_orders; }
     const std::vector<runtime::PaperFill> &newFills() const { return m_fills; }
+    const std::vector<runtime::PaperTrade> &newTrades() const { return m_trades; }
 
     /// Drains now (the timer does it every 33 ms).
     void drain();
@@ -46,6 +47,7 @@ private:
     std::vector<risk::Alert> m_alerts;
     std::vector<runtime::PaperOrder> m_orders;
     std::vector<runtime::PaperFill> m_fills;
+    std::vector<runtime::PaperTrade> m_trades;
 };
 
 } // namespace meridian::ui

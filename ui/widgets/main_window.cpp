@@ -3,6 +3,7 @@
 #include "widgets/main_window.h"
 
 #include "bridge/paper_bridge.h"
+#include "docks/chart_dock.h"
 #include "docks/heatmap_dock.h"
 #include "docks/log_dock.h"
 #include "docks/order_book_dock.h"
@@ -33,7 +34,7 @@ namespace meridian::ui {
 namespace {
 
 // Bump when the set of docks changes, so an old saved layout is not applied to a new window.
-constexpr int kLayoutVersion = 5;
+constexpr int kLayoutVersion = 6;
 
 const char *const kThemeKey = "ui/theme";
 const char *const kLanguageKey = "ui/language";
@@ -113,10 +114,6 @@ void MainWindow::createDocks()
         Qt::DockWidgetArea area;
     };
     const Planned planned[] = {
-        {"dock.chart", QT_TRANSLATE_NOOP("PlannedDock", "Price Chart"),
-         QT_TRANSLATE_NOOP("PlannedDock", "Candles of any interval built from trades or bars, volume, indicators "
-                                          "and your fills, with a crosshair, zoom and pan."),
-         Qt::RightDockWidgetArea},
         {"dock.simulation", QT_TRANSLATE_NOOP("PlannedDock", "Simulation Control"),
          QT_TRANSLATE_NOOP("PlannedDock", "Choose a scenario, instruments, agents and strategies; start, pause, "
                                           "step and set the speed of an agent-based market simulation."),
@@ -148,6 +145,11 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_paperDock, heatmap);
     m_docks.append(heatmap);
     previousRight = heatmap;
+    auto *chart = new ChartDock(*m_paperBridge, this);
+    addDockWidget(Qt::RightDockWidgetArea, chart);
+    tabifyDockWidget(heatmap, chart);
+    m_docks.append(chart);
+    previousRight = chart;
     m_signalDock = new SignalDock(*m_paperBridge, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_signalDock);
     m_docks.append(m_signalDock);

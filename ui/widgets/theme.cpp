@@ -2,6 +2,10 @@
 // Copyright (C) 2026 The Meridian authors
 #include "widgets/theme.h"
 
+#include "i18n/translations.h"
+
+#include <QSettings>
+
 #include <QApplication>
 #include <QFontDatabase>
 #include <QPalette>
@@ -126,6 +130,28 @@ void applyFont(QApplication &app, const QString &language)
 {
     Q_UNUSED(app);
     QApplication::setFont(uiFont(language));
+}
+
+ColourConvention colourConvention()
+{
+    const QString saved = QSettings().value(QStringLiteral("ui/colourConvention")).toString();
+    if (saved == QLatin1String("red_up"))
+        return ColourConvention::RedUp;
+    if (saved == QLatin1String("green_up"))
+        return ColourConvention::GreenUp;
+    return i18n::currentLanguage() == QLatin1String("zh_CN") ? ColourConvention::RedUp : ColourConvention::GreenUp;
+}
+
+void setColourConvention(ColourConvention convention)
+{
+    QSettings().setValue(QStringLiteral("ui/colourConvention"),
+                         convention == ColourConvention::RedUp ? QStringLiteral("red_up") : QStringLiteral("green_up"));
+}
+
+UpDownColours upDownColours()
+{
+    const QColor red(214, 39, 40), green(44, 160, 44);
+    return colourConvention() == ColourConvention::RedUp ? UpDownColours{red, green} : UpDownColours{green, red};
 }
 
 } // namespace meridian::ui

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The Meridian authors
 #pragma once
 
+#include <QColor>
 #include <QFont>
 #include <QString>
 
@@ -25,5 +26,18 @@ QFont uiFont(const QString &language);
 
 /// Applies uiFont(language) to the application.
 void applyFont(QApplication &app, const QString &language);
+
+/// Which colour means a rising price: red (the convention in mainland China, Taiwan and Japan) or green
+/// (the Western one). Buy and sell have colours of their own (blue and orange), apart from these.
+enum class ColourConvention { RedUp, GreenUp };
+/// The saved choice (settings key ui/colourConvention: "red_up" or "green_up"), else red-up for zh_CN
+/// and green-up for other languages.
+ColourConvention colourConvention();
+void setColourConvention(ColourConvention convention);
+struct UpDownColours
+{
+    QColor up, down;
+};
+UpDownColours upDownColours();
 
 } // namespace meridian::ui
