@@ -1742,6 +1742,14 @@ Rows per table:
         <source>Paper trading: %1</source>
         <translation>模拟交易：%1</translation>
     </message>
+    <message>
+        <source>Rising Prices in &amp;Red</source>
+        <translation>上涨显示为红色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Red for rising prices and green for falling ones, as in mainland China; off: the other way round</source>
+        <translation>上涨为红色、下跌为绿色（中国大陆习惯）；关闭时相反</translation>
+    </message>
 </context>
 <context>
     <name>meridian::ui::OrderBookDock</name>

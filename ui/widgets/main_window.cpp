@@ -11,6 +11,7 @@
 #include "docks/paper_docks.h"
 #include "docks/planned_dock.h"
 #include "i18n/translations.h"
+#include "widgets/price_chart.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -224,6 +225,15 @@ void MainWindow::createActions()
     m_resetLayout = new QAction(this);
     m_resetLayout->setObjectName(QStringLiteral("action.resetLayout"));
     connect(m_resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
+    m_redUp = new QAction(this);
+    m_redUp->setObjectName(QStringLiteral("action.redUp"));
+    m_redUp->setCheckable(true);
+    m_redUp->setChecked(colourConvention() == ColourConvention::RedUp);
+    connect(m_redUp, &QAction::toggled, this, [this](bool red) {
+        setColourConvention(red ? ColourConvention::RedUp : ColourConvention::GreenUp);
+        for (PriceChart *chart : findChildren<PriceChart *>())
+            chart->applyColours();
+    });
     m_fullScreen = new QAction(this);
     m_fullScreen->setShortcut(QKeySequence::FullScreen);
     m_fullScreen->setCheckable(true);
@@ -277,6 +287,7 @@ void MainWindow::createMenus()
     m_themeMenu->addAction(m_darkTheme);
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->addActions(m_languageGroup->actions());
+    m_viewMenu->addAction(m_redUp);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_resetLayout);
     m_viewMenu->addAction(m_fullScreen);
@@ -363,6 +374,9 @@ void MainWindow::retranslate()
     m_lightTheme->setText(tr("&Light"));
     m_darkTheme->setText(tr("&Dark"));
     m_resetLayout->setText(tr("&Reset Layout"));
+    m_redUp->setText(tr("Rising Prices in &Red"));
+    m_redUp->setToolTip(tr("Red for rising prices and green for falling ones, as in mainland China; off: the "
+                           "other way round"));
     m_resetLayout->setStatusTip(tr("Put every dock back where it was on the first start"));
     m_fullScreen->setText(tr("&Full Screen"));
     m_showSimulation->setText(tr("Simulation &Control"));

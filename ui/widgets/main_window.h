@@ -134,6 +134,7 @@ private:
     QActionGroup *m_languageGroup = nullptr;
     QAction *m_resetLayout = nullptr;
     QAction *m_fullScreen = nullptr;
+    QAction *m_redUp = nullptr;
     QAction *m_showSimulation = nullptr;
     QAction *m_showBacktest = nullptr;
     QAction *m_showOrderBook = nullptr;

@@ -56,14 +56,10 @@ PriceChart::PriceChart(QWidget *parent, std::int64_t baseIntervalNs)
     m_plot->yAxis2->setVisible(true); // prices on the right, as trading screens show them
     m_plot->yAxis2->setTickLabels(true);
 
-    const UpDownColours colours = upDownColours();
     m_candles = new QCPFinancial(m_plot->xAxis, m_plot->yAxis2);
     m_candles->setChartStyle(QCPFinancial::csCandlestick);
     m_candles->setTwoColored(true);
-    m_candles->setBrushPositive(colours.up);
-    m_candles->setBrushNegative(colours.down);
-    m_candles->setPenPositive(QPen(colours.up.darker(130)));
-    m_candles->setPenNegative(QPen(colours.down.darker(130)));
+    applyColours();
     m_average = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
     m_average->setPen(QPen(QColor(120, 90, 200), 1.5));
     m_average->setAdaptiveSampling(true);
@@ -129,6 +125,16 @@ PriceChart::PriceChart(QWidget *parent, std::int64_t baseIntervalNs)
     m_frame->setSingleShot(true);
     m_frame->setInterval(16); // at most one rebuild per frame, however many changes arrive
     connect(m_frame, &QTimer::timeout, this, &PriceChart::rebuild);
+}
+
+void PriceChart::applyColours()
+{
+    const UpDownColours colours = upDownColours();
+    m_candles->setBrushPositive(colours.up);
+    m_candles->setBrushNegative(colours.down);
+    m_candles->setPenPositive(QPen(colours.up.darker(130)));
+    m_candles->setPenNegative(QPen(colours.down.darker(130)));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void PriceChart::schedule()

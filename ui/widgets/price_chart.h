@@ -41,6 +41,8 @@ public:
     void fitAll();
     /// Draws now (what a queued frame would).
     void redraw();
+    /// Takes the up/down colours of the colour-convention setting again.
+    void applyColours();
 
     std::int64_t visibleInterval() const { return m_interval; } // of the candles drawn
     std::size_t visibleCandles() const { return m_drawn; }
