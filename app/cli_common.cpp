@@ -143,15 +143,21 @@ sim::CalibrationFactors CliStrategy::calibrationOf(store::Database &db, const st
     return f;
 }
 
-Result<std::unique_ptr<runtime::PaperSession>> createDefaultPaperSession(const AppPaths &paths)
+Result<std::unique_ptr<runtime::PaperSession>>
+createDefaultPaperSession(const AppPaths &paths, const std::string &strategyPath, const std::string &parametersJson)
 {
-    CliStrategy strategy;
-    QString why;
-    if (!strategy.resolve(paths, QStringLiteral("adaptive_mm"), {QStringLiteral("sample_ms=100")}, why))
-        return tl::unexpected(Error{ErrorCode::NotFound, why.toStdString()});
     runtime::PaperConfig config;
-    config.strategyPath = strategy.info().path;
-    config.strategyParams = strategy.parametersJson();
+    if (strategyPath.empty()) {
+        CliStrategy strategy;
+        QString why;
+        if (!strategy.resolve(paths, QStringLiteral("adaptive_mm"), {QStringLiteral("sample_ms=100")}, why))
+            return tl::unexpected(Error{ErrorCode::NotFound, why.toStdString()});
+        config.strategyPath = strategy.info().path;
+        config.strategyParams = strategy.parametersJson();
+    } else {
+        config.strategyPath = strategyPath;
+        config.strategyParams = parametersJson.empty() ? "{}" : parametersJson;
+    }
     config.initialCapital = 100'000;
     config.warmupNs = 60'000'000'000; // the market's first minute fast-forwarded: a book and quotes at once
     config.limits = runtime::defaultPaperLimits(config.initialCapital);

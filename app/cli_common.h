@@ -68,6 +68,9 @@ private:
 /// The paper session the workstation starts with: adaptive_mm (sampling the mid every 100 ms) quoting
 /// BTCUSDT in the normal scenario at 1×, journalled in the user's database. Errors: as
 /// PaperSession::create, or NotFound when the plugin is not installed.
-Result<std::unique_ptr<runtime::PaperSession>> createDefaultPaperSession(const AppPaths &paths);
+/// With a plugin path (and its parameters as a JSON object), that strategy instead.
+Result<std::unique_ptr<runtime::PaperSession>> createDefaultPaperSession(const AppPaths &paths,
+                                                                         const std::string &strategyPath = {},
+                                                                         const std::string &parametersJson = {});
 
 } // namespace meridian::app

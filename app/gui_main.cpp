@@ -152,6 +152,7 @@ int Gui::run(int argc, char **argv)
     context.databasePath = paths.databasePath;
     context.logFilePath = paths.logFilePath;
     context.pluginDirectory = paths.pluginDirectory;
+    context.pluginFolders = meridian::app::pluginFolders(paths);
     context.logBuffer = logBuffer;
     auto window = std::make_unique<meridian::ui::MainWindow>(context);
     window->setTheme(theme, /*remember=*/false);
@@ -210,6 +211,36 @@ int Gui::run(int argc, char **argv)
                 target->attachPaperSession(paper->get());
         });
     }
+
+    // Another strategy or other parameters from the Strategies dock: the running session ends (its open
+    // orders cancelled) and a new one starts, both off the GUI thread.
+    QObject::connect(window.get(), &meridian::ui::MainWindow::paperRestartRequested, &app,
+                     [paper, paths, target](const QString &pluginPath, const QString &parametersJson) {
+                         if (target)
+                             target->attachPaperSession(nullptr);
+                         std::shared_ptr<meridian::runtime::PaperSession> old(paper->release());
+                         QThread *restarter = QThread::create([paper, paths, old, pluginPath, parametersJson] {
+                             if (old)
+                                 old->stop();
+                             auto made = meridian::app::createDefaultPaperSession(paths, pluginPath.toStdString(),
+                                                                                  parametersJson.toStdString());
+                             if (!made) {
+                                 meridian::log::get("paper")->error("The paper session did not restart: {}",
+                                                                    made.error().message);
+                                 return;
+                             }
+                             (*made)->start();
+                             meridian::log::get("paper")->info("Paper session {} started with {}", (*made)->sessionId(),
+                                                               pluginPath.toStdString());
+                             *paper = std::move(*made);
+                         });
+                         QObject::connect(restarter, &QThread::finished, restarter, [paper, target, restarter] {
+                             if (*paper && target)
+                                 target->attachPaperSession(paper->get());
+                             restarter->deleteLater();
+                         });
+                         restarter->start();
+                     });
 
     int exitCode = 0;
     if (parser.isSet(screenshotOption)) {

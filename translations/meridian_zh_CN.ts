@@ -1127,14 +1127,6 @@ Rows per table:
         <source>Run a strategy over historical bars, trades or order-book data and read its statistics, equity, drawdown and trades; optimise parameters.</source>
         <translation>在历史K线、成交或订单簿数据上运行策略，查看统计、权益、回撤和交易；优化参数。</translation>
     </message>
-    <message>
-        <source>Strategies</source>
-        <translation>策略</translation>
-    </message>
-    <message>
-        <source>Strategy instances and their state, parameter editors built from each plugin&apos;s schema, live variables and the loaded plugins.</source>
-        <translation>策略实例及其状态、依据各插件参数定义生成的参数编辑器、实时变量以及已加载的插件。</translation>
-    </message>
 </context>
 <context>
     <name>ScenarioCommand</name>
@@ -2043,6 +2035,25 @@ Rows per table:
     </message>
 </context>
 <context>
+    <name>meridian::ui::ParameterEditor</name>
+    <message>
+        <source>Allowed: %1 to %2</source>
+        <translation>允许范围：%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Step: %1</source>
+        <translation>步长：%1</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a whole number</source>
+        <translation>%1：“%2”不是整数</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number</source>
+        <translation>%1：“%2”不是数字</translation>
+    </message>
+</context>
+<context>
     <name>meridian::ui::PlannedDock</name>
     <message>
         <source>This view is not available in this version yet.</source>
@@ -2116,6 +2127,85 @@ Rows per table:
     <message>
         <source>Latency (µs)</source>
         <translation>延迟（微秒）</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::StrategyDock</name>
+    <message>
+        <source>Strategies</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Files refused</source>
+        <translation>被拒绝的文件</translation>
+    </message>
+    <message>
+        <source>Rescan plugins</source>
+        <translation>重新扫描插件</translation>
+    </message>
+    <message>
+        <source>Apply: restart the paper session</source>
+        <translation>应用：重启模拟交易会话</translation>
+    </message>
+    <message>
+        <source>Check the parameters and restart the paper session with this strategy and them</source>
+        <translation>检查参数，并以此策略和这些参数重启模拟交易会话</translation>
+    </message>
+    <message>
+        <source>strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>venue adapter</source>
+        <translation>交易场所适配器</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Select a strategy plugin to edit its parameters.</source>
+        <translation>选择一个策略插件以编辑其参数。</translation>
+    </message>
+    <message>
+        <source>Venue adapters are configured when they connect.</source>
+        <translation>交易场所适配器在连接时配置。</translation>
+    </message>
+    <message>
+        <source>Parameters of %1</source>
+        <translation>%1 的参数</translation>
+    </message>
+    <message>
+        <source>No paper session is running.</source>
+        <translation>没有正在运行的模拟交易会话。</translation>
+    </message>
+    <message>
+        <source>The paper session runs %1 with %2</source>
+        <translation>模拟交易会话正在运行 %1，参数 %2</translation>
+    </message>
+    <message>
+        <source>no strategy</source>
+        <translation>无策略</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@
 #include "docks/orders_dock.h"
 #include "docks/paper_docks.h"
 #include "docks/planned_dock.h"
+#include "docks/strategy_dock.h"
 #include "i18n/translations.h"
 #include "widgets/price_chart.h"
 
@@ -35,7 +36,7 @@ namespace meridian::ui {
 namespace {
 
 // Bump when the set of docks changes, so an old saved layout is not applied to a new window.
-constexpr int kLayoutVersion = 6;
+constexpr int kLayoutVersion = 7;
 
 const char *const kThemeKey = "ui/theme";
 const char *const kLanguageKey = "ui/language";
@@ -123,10 +124,6 @@ void MainWindow::createDocks()
          QT_TRANSLATE_NOOP("PlannedDock", "Run a strategy over historical bars, trades or order-book data and "
                                           "read its statistics, equity, drawdown and trades; optimise parameters."),
          Qt::RightDockWidgetArea},
-        {"dock.strategies", QT_TRANSLATE_NOOP("PlannedDock", "Strategies"),
-         QT_TRANSLATE_NOOP("PlannedDock", "Strategy instances and their state, parameter editors built from each "
-                                          "plugin's schema, live variables and the loaded plugins."),
-         Qt::LeftDockWidgetArea},
     };
     QDockWidget *previousBottom = nullptr;
     QDockWidget *previousRight = nullptr;
@@ -137,6 +134,12 @@ void MainWindow::createDocks()
     addDockWidget(Qt::LeftDockWidgetArea, orderBook);
     m_docks.append(orderBook);
     previousLeft = orderBook;
+    auto *strategies = new StrategyDock(*m_paperBridge, m_context.pluginFolders, this);
+    addDockWidget(Qt::LeftDockWidgetArea, strategies);
+    tabifyDockWidget(orderBook, strategies);
+    m_docks.append(strategies);
+    previousLeft = strategies;
+    connect(strategies, &StrategyDock::restartRequested, this, &MainWindow::paperRestartRequested);
     m_paperDock = new PaperDock(*m_paperBridge, this);
     addDockWidget(Qt::RightDockWidgetArea, m_paperDock);
     m_docks.append(m_paperDock);

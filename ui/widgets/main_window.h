@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QMainWindow>
+#include <QStringList>
 
 #include <memory>
 
@@ -37,6 +38,7 @@ struct MainWindowContext
     QString databasePath;
     QString logFilePath;
     QString pluginDirectory;
+    QStringList pluginFolders; // where strategy plugins are looked for, in order
     std::shared_ptr<LogBuffer> logBuffer;
 };
 
@@ -70,6 +72,10 @@ public:
     /// Shows a paper session in the paper, signal and risk views (null: none). The session must outlive
     /// the window or be detached first.
     void attachPaperSession(runtime::PaperSession *session);
+
+signals:
+    /// The user asked for the paper session to run this strategy plugin with these parameters.
+    void paperRestartRequested(const QString &pluginPath, const QString &parametersJson);
 
 public slots:
     /// Shows the outcome of opening the database (called from the start-up worker, queued).
