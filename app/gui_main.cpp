@@ -214,8 +214,14 @@ int Gui::run(int argc, char **argv)
 
     // Another strategy or other parameters from the Strategies dock: the running session ends (its open
     // orders cancelled) and a new one starts, both off the GUI thread.
+    // One restart at a time; the exit waits for one under way.
+    QPointer<QThread> restarting;
     QObject::connect(window.get(), &meridian::ui::MainWindow::paperRestartRequested, &app,
-                     [paper, paths, target](const QString &pluginPath, const QString &parametersJson) {
+                     [paper, paths, target, &restarting](const QString &pluginPath, const QString &parametersJson) {
+                         if (restarting) {
+                             meridian::log::get("paper")->warn("A paper session restart is under way already");
+                             return;
+                         }
                          if (target)
                              target->attachPaperSession(nullptr);
                          std::shared_ptr<meridian::runtime::PaperSession> old(paper->release());
@@ -239,6 +245,7 @@ int Gui::run(int argc, char **argv)
                                  target->attachPaperSession(paper->get());
                              restarter->deleteLater();
                          });
+                         restarting = restarter;
                          restarter->start();
                      });
 
@@ -279,6 +286,8 @@ int Gui::run(int argc, char **argv)
         paperStarter->wait();
         delete paperStarter;
     }
+    if (restarting)
+        restarting->wait();
     window->attachPaperSession(nullptr);
     window.reset();
     if (*paper) {
