@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The Meridian authors
 //
 // Starts the real `meridian` binary offscreen and checks what it renders.
+#include <QDir>
 #include <QImage>
 #include <QProcess>
 #include <QSet>
@@ -97,17 +98,26 @@ void TestGuiSmoke::screenshotsInBothLanguagesAndThemes()
     const QString english = smoke.path(QStringLiteral("en.png"));
     const QString chinese = smoke.path(QStringLiteral("zh.png"));
     const QString dark = smoke.path(QStringLiteral("dark.png"));
+    const QString chineseDark = smoke.path(QStringLiteral("zh-dark.png"));
 
     const Run en = smoke.run({QStringLiteral("--screenshot"), english});
     const Run zh =
         smoke.run({QStringLiteral("--screenshot"), chinese, QStringLiteral("--lang"), QStringLiteral("zh_CN")});
     const Run dk = smoke.run({QStringLiteral("--screenshot"), dark, QStringLiteral("--theme"), QStringLiteral("dark")});
+    const Run zhDark = smoke.run({QStringLiteral("--screenshot"), chineseDark, QStringLiteral("--lang"),
+                                  QStringLiteral("zh_CN"), QStringLiteral("--theme"), QStringLiteral("dark")});
 
     QVERIFY2(en.exitCode == 0, qPrintable(en.output));
     QVERIFY2(zh.exitCode == 0, qPrintable(zh.output));
     QVERIFY2(dk.exitCode == 0, qPrintable(dk.output));
-    const QImage enImage(english), zhImage(chinese), darkImage(dark);
-    for (const QImage *image : {&enImage, &zhImage, &darkImage}) {
+    QVERIFY2(zhDark.exitCode == 0, qPrintable(zhDark.output));
+    const QImage enImage(english), zhImage(chinese), darkImage(dark), zhDarkImage(chineseDark);
+    // Kept beside the build for people to look at (the issue asks for it before a view is called done).
+    QDir().mkpath(QStringLiteral(MERIDIAN_SCREENSHOT_DIR));
+    for (const auto &[image, name] : {std::pair{&enImage, "en-light"}, std::pair{&zhImage, "zh_CN-light"},
+                                      std::pair{&darkImage, "en-dark"}, std::pair{&zhDarkImage, "zh_CN-dark"}})
+        image->save(QStringLiteral(MERIDIAN_SCREENSHOT_DIR "/workspace-%1.png").arg(QLatin1String(name)));
+    for (const QImage *image : {&enImage, &zhImage, &darkImage, &zhDarkImage}) {
         QVERIFY(!image->isNull());
         QVERIFY2(image->width() >= 800 && image->height() >= 500,
                  qPrintable(QStringLiteral("%1x%2").arg(image->width()).arg(image->height())));
@@ -120,6 +130,7 @@ void TestGuiSmoke::screenshotsInBothLanguagesAndThemes()
     // Nothing went wrong on the way: no warning or error in the log.
     const QString log = smoke.logText();
     QVERIFY(log.contains(QStringLiteral("Screenshot saved")));
+    QVERIFY2(log.contains(QStringLiteral("Paper session")), qPrintable(log)); // the workstation starts trading
     QVERIFY2(!log.contains(QStringLiteral("] warning")) && !log.contains(QStringLiteral("] error")) &&
                  !log.contains(QStringLiteral(" warning [")) && !log.contains(QStringLiteral(" error [")),
              qPrintable(log));
