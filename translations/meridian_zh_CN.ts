@@ -1430,6 +1430,18 @@ Rows per table:
         <source>%1 alerts, %2 critical</source>
         <translation>%1 条警报，其中严重 %2 条</translation>
     </message>
+    <message>
+        <source>Critical risk alert</source>
+        <translation>严重风险警报</translation>
+    </message>
+    <message>
+        <source>%1
+
+Trading state: %2</source>
+        <translation>%1
+
+交易状态：%2</translation>
+    </message>
 </context>
 <context>
     <name>meridian::ui::ChartDock</name>

@@ -18,8 +18,10 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableWidget>
@@ -62,6 +64,7 @@ private slots:
     void theKillSwitchHalts();
     void theHeatmapFollowsTheBook();
     void ordersFillsAndPositions();
+    void aCriticalAlertIsPaintedAtOnce();
 };
 
 void TestPaperDocks::viewsFollowTheSession()
@@ -235,6 +238,69 @@ void TestPaperDocks::ordersFillsAndPositions()
     QVERIFY(lines.front().contains(QLatin1String("Price")));
     QVERIFY(!dock.exportCsv(OrdersDock::Orders, dir.filePath(QStringLiteral("no/such/dir/x.csv")), &error));
     QVERIFY(error.contains(QLatin1String("no/such/dir")));
+    bridge.setSession(nullptr);
+}
+
+namespace {
+
+class PaintProbe final : public QObject
+{
+public:
+    qint64 firstPaintNs = -1;
+    QElapsedTimer *clock = nullptr;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && firstPaintNs < 0)
+            firstPaintNs = clock->nsecsElapsed();
+        return false;
+    }
+};
+
+} // namespace
+
+void TestPaperDocks::aCriticalAlertIsPaintedAtOnce()
+{
+    // An exposure limit so low that the first fill is critical (and halts trading).
+    runtime::PaperConfig c;
+    c.market.instrument.spec.id = 1;
+    c.market.instrument.spec.symbol = "BTCUSDT";
+    c.market.instrument.spec.venue = "SIM";
+    c.market.instrument.spec.quoteCurrency = "USDT";
+    c.market.instrument.spec.tickSize = Decimal(1, 2);
+    c.market.instrument.spec.lotSize = Decimal(1, 3);
+    c.market.instrument.initialPrice = 3'000'000;
+    c.strategyPath = ADAPTIVE_MM;
+    c.strategyParams = R"({"sample_ms": 100})";
+    c.seed = 11;
+    c.speed = 0;
+    c.monitor.exposure = {1e-9, 2e-9};
+    auto session = runtime::PaperSession::create(c);
+    QVERIFY(session);
+    QWidget window;
+    window.resize(800, 600);
+    PaperBridge bridge;
+    AlertDock alerts(bridge, &window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    bridge.setSession(session->get());
+    for (int i = 0; i < 120 && !(*session)->feed().snapshot().alerts; ++i)
+        QVERIFY((*session)->runFor(kSecond));
+    QVERIFY((*session)->feed().snapshot().alerts > 0);
+    QCOMPARE((*session)->feed().snapshot().state, risk::TradingState::Halted);
+    QElapsedTimer clock;
+    PaintProbe probe;
+    probe.clock = &clock;
+    clock.start();
+    bridge.drain(); // the alert reaches the bridge
+    QVERIFY(alerts.popup());
+    alerts.popup()->installEventFilter(&probe);
+    QTRY_VERIFY_WITH_TIMEOUT(probe.firstPaintNs >= 0, 2000);
+    qInfo("critical alert painted %.1f ms after it reached the bridge", static_cast<double>(probe.firstPaintNs) / 1e6);
+    QVERIFY(probe.firstPaintNs < 100'000'000);
+    QVERIFY(alerts.popup()->text().contains(QLatin1String("HALTED")));
+    QVERIFY(alerts.alertCount() > 0);
     bridge.setSession(nullptr);
 }
 

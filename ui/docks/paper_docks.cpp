@@ -4,6 +4,7 @@
 
 #include "bridge/paper_bridge.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -13,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
@@ -381,8 +383,33 @@ AlertDock::AlertDock(PaperBridge &bridge, QWidget *parent) : QDockWidget(parent)
             delete m_list->takeItem(m_list->count() - 1);
         if (!m_bridge.newAlerts().empty())
             retranslate();
+        const risk::Alert *critical = nullptr;
+        for (const risk::Alert &a : m_bridge.newAlerts())
+            if (a.level == risk::AlertLevel::Critical)
+                critical = &a;
+        if (critical)
+            raiseCritical(*critical);
     });
     retranslate();
+}
+
+void AlertDock::raiseCritical(const risk::Alert &alert)
+{
+    // Seen and heard at once: the dock comes to the front, the system bell rings, and one non-modal popup
+    // (reused, so a burst of alerts does not stack windows) says what happened.
+    show();
+    raise();
+    QApplication::beep();
+    if (!m_popup) {
+        m_popup = new QMessageBox(QMessageBox::Critical, QString(), QString(), QMessageBox::Ok, window());
+        m_popup->setObjectName(QStringLiteral("risk.criticalPopup"));
+        m_popup->setWindowModality(Qt::NonModal);
+    }
+    m_popup->setWindowTitle(tr("Critical risk alert"));
+    m_popup->setText(
+        tr("%1\n\nTrading state: %2").arg(QString::fromStdString(alert.message), stateName(m_bridge.snapshot().state)));
+    m_popup->show();
+    m_popup->raise();
 }
 
 int AlertDock::alertCount() const

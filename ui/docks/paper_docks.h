@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The Meridian authors
 #pragma once
 
+#include "risk/monitor.h"
 #include "signal/pipeline.h"
 
 #include <QAbstractTableModel>
@@ -13,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QMessageBox;
 class QPushButton;
 class QTableView;
 class QTableWidget;
@@ -90,13 +92,16 @@ private:
     std::uint64_t m_total = 0;
 };
 
-/// Risk alerts by level, newest first, and the count of critical ones.
+/// Risk alerts by level, newest first, and the count of critical ones. A critical alert brings the dock to
+/// the front, rings the bell and shows a popup at once (within the drain that brought it).
 class AlertDock final : public QDockWidget
 {
     Q_OBJECT
 public:
     AlertDock(PaperBridge &bridge, QWidget *parent = nullptr);
     int alertCount() const;
+    /// The popup of the last critical alert (null before the first).
+    QMessageBox *popup() const { return m_popup; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -105,8 +110,11 @@ private:
     void retranslate();
 
     PaperBridge &m_bridge;
+    void raiseCritical(const risk::Alert &alert);
+
     QListWidget *m_list = nullptr;
     QLabel *m_summary = nullptr;
+    QMessageBox *m_popup = nullptr;
     int m_critical = 0;
 };
 
