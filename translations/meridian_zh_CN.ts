@@ -1754,6 +1754,34 @@ Trading state: %2</source>
         <source>Red for rising prices and green for falling ones, as in mainland China; off: the other way round</source>
         <translation>上涨为红色、下跌为绿色（中国大陆习惯）；关闭时相反</translation>
     </message>
+    <message>
+        <source>Save Workspace</source>
+        <translation>保存工作区</translation>
+    </message>
+    <message>
+        <source>Name of the workspace:</source>
+        <translation>工作区名称：</translation>
+    </message>
+    <message>
+        <source>&amp;Workspaces</source>
+        <translation>工作区(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Workspace As…</source>
+        <translation>工作区另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; saved</source>
+        <translation>工作区“%1”已保存</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; was saved with other views and cannot be restored; save it again</source>
+        <translation>工作区“%1”由包含不同视图的版本保存，无法恢复；请重新保存</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>meridian::ui::OrderBookDock</name>

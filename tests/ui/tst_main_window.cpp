@@ -2,7 +2,9 @@
 // Copyright (C) 2026 The Meridian authors
 #include "bridge/log_buffer.h"
 #include "docks/log_dock.h"
+#include "docks/order_book_dock.h"
 #include "i18n/translations.h"
+#include "widgets/ladder_view.h"
 #include "widgets/main_window.h"
 
 #include <QApplication>
@@ -52,6 +54,7 @@ private slots:
     void viewMenuTogglesEveryDock();
     void resetLayoutBringsEveryDockBack();
     void layoutIsSavedAndRestoredPerUser();
+    void aWorkspaceRoundTrips();
     void languageSwitchRetranslatesAtRunTime();
     void themeSwitchChangesPaletteAndIsRemembered();
     void databaseStatusIsShown();
@@ -147,6 +150,34 @@ void TestMainWindow::layoutIsSavedAndRestoredPerUser()
     QVERIFY(restored.logDock()->isHidden());
     restored.resetLayout();
     QVERIFY(!restored.logDock()->isHidden());
+}
+
+void TestMainWindow::aWorkspaceRoundTrips()
+{
+    MainWindow window(context());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *book = window.findChild<meridian::ui::OrderBookDock *>();
+    QVERIFY(book);
+    book->setGrouping(10);
+    window.logDock()->close();
+    QVERIFY(!window.saveWorkspace(QStringLiteral("  ")));
+    QVERIFY(window.saveWorkspace(QStringLiteral("monitoring")));
+    QCOMPARE(window.workspaces(), QStringList{QStringLiteral("monitoring")});
+    // Change everything the workspace holds…
+    window.resetLayout();
+    book->setGrouping(0);
+    QVERIFY(!window.logDock()->isHidden());
+    // …and get it back.
+    QVERIFY(window.restoreWorkspace(QStringLiteral("monitoring")));
+    QVERIFY(window.logDock()->isHidden());
+    QCOMPARE(book->ladder()->grouping(), 10);
+    QVERIFY(!window.restoreWorkspace(QStringLiteral("nothing")));
+    // A workspace saved by a version with other docks is refused, not half-applied.
+    QSettings().setValue(QStringLiteral("workspaces/old/layoutVersion"), -1);
+    QVERIFY(!window.restoreWorkspace(QStringLiteral("old")));
+    window.deleteWorkspace(QStringLiteral("monitoring"));
+    QCOMPARE(window.workspaces(), QStringList{QStringLiteral("old")});
 }
 
 void TestMainWindow::languageSwitchRetranslatesAtRunTime()

@@ -43,6 +43,14 @@ OrderBookDock::OrderBookDock(PaperBridge &bridge, QWidget *parent) : QDockWidget
     retranslate();
 }
 
+void OrderBookDock::setGrouping(int ticks)
+{
+    const int index = m_grouping->findData(ticks);
+    if (index >= 0)
+        m_grouping->setCurrentIndex(index);
+    m_ladder->setGrouping(ticks);
+}
+
 void OrderBookDock::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)

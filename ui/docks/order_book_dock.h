@@ -23,6 +23,8 @@ class OrderBookDock final : public QDockWidget
 public:
     OrderBookDock(PaperBridge &bridge, QWidget *parent = nullptr);
     LadderView *ladder() const { return m_ladder; }
+    /// Ticks per row (0: automatic), in the ladder and the grouping box.
+    void setGrouping(int ticks);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -12,6 +12,7 @@
 #include "docks/planned_dock.h"
 #include "docks/strategy_dock.h"
 #include "i18n/translations.h"
+#include "widgets/ladder_view.h"
 #include "widgets/price_chart.h"
 
 #include <QAction>
@@ -22,7 +23,9 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFormLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -237,6 +240,16 @@ void MainWindow::createActions()
         for (PriceChart *chart : findChildren<PriceChart *>())
             chart->applyColours();
     });
+    m_saveWorkspace = new QAction(this);
+    m_saveWorkspace->setObjectName(QStringLiteral("action.saveWorkspace"));
+    connect(m_saveWorkspace, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save Workspace"), tr("Name of the workspace:"),
+                                                   QLineEdit::Normal, QString(), &ok)
+                                 .trimmed();
+        if (ok && !name.isEmpty())
+            saveWorkspace(name);
+    });
     m_fullScreen = new QAction(this);
     m_fullScreen->setShortcut(QKeySequence::FullScreen);
     m_fullScreen->setCheckable(true);
@@ -291,6 +304,10 @@ void MainWindow::createMenus()
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->addActions(m_languageGroup->actions());
     m_viewMenu->addAction(m_redUp);
+    m_workspacesMenu = m_viewMenu->addMenu(QString());
+    m_workspacesMenu->setObjectName(QStringLiteral("menu.workspaces"));
+    connect(m_workspacesMenu, &QMenu::aboutToShow, this, &MainWindow::fillWorkspacesMenu);
+    fillWorkspacesMenu();
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_resetLayout);
     m_viewMenu->addAction(m_fullScreen);
@@ -378,6 +395,8 @@ void MainWindow::retranslate()
     m_darkTheme->setText(tr("&Dark"));
     m_resetLayout->setText(tr("&Reset Layout"));
     m_redUp->setText(tr("Rising Prices in &Red"));
+    m_workspacesMenu->setTitle(tr("&Workspaces"));
+    m_saveWorkspace->setText(tr("&Save Workspace As…"));
     m_redUp->setToolTip(tr("Red for rising prices and green for falling ones, as in mainland China; off: the "
                            "other way round"));
     m_resetLayout->setStatusTip(tr("Put every dock back where it was on the first start"));
@@ -447,6 +466,68 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("window/layoutVersion"), kLayoutVersion);
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState(kLayoutVersion));
+}
+
+QStringList MainWindow::workspaces() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("workspaces"));
+    return settings.childGroups();
+}
+
+bool MainWindow::saveWorkspace(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return false;
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("workspaces/") + name);
+    settings.setValue(QStringLiteral("layoutVersion"), kLayoutVersion);
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState(kLayoutVersion));
+    if (auto *book = findChild<OrderBookDock *>())
+        settings.setValue(QStringLiteral("ladderGrouping"), book->ladder()->grouping());
+    settings.setValue(QStringLiteral("redUp"), colourConvention() == ColourConvention::RedUp);
+    statusBar()->showMessage(tr("Workspace \"%1\" saved").arg(name), 4000);
+    return true;
+}
+
+bool MainWindow::restoreWorkspace(const QString &name)
+{
+    if (!workspaces().contains(name))
+        return false;
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("workspaces/") + name);
+    if (settings.value(QStringLiteral("layoutVersion")).toInt() != kLayoutVersion) {
+        statusBar()->showMessage(
+            tr("Workspace \"%1\" was saved with other views and cannot be restored; save it again").arg(name), 6000);
+        return false;
+    }
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray(), kLayoutVersion);
+    if (auto *book = findChild<OrderBookDock *>())
+        book->setGrouping(settings.value(QStringLiteral("ladderGrouping"), 0).toInt());
+    m_redUp->setChecked(settings.value(QStringLiteral("redUp"), m_redUp->isChecked()).toBool());
+    return true;
+}
+
+void MainWindow::deleteWorkspace(const QString &name)
+{
+    QSettings().remove(QStringLiteral("workspaces/") + name);
+}
+
+void MainWindow::fillWorkspacesMenu()
+{
+    m_workspacesMenu->clear();
+    m_workspacesMenu->addAction(m_saveWorkspace);
+    const QStringList names = workspaces();
+    if (names.isEmpty())
+        return;
+    m_workspacesMenu->addSeparator();
+    for (const QString &name : names)
+        m_workspacesMenu->addAction(name, this, [this, name] { restoreWorkspace(name); });
+    QMenu *remove = m_workspacesMenu->addMenu(tr("&Delete"));
+    for (const QString &name : names)
+        remove->addAction(name, this, [this, name] { deleteWorkspace(name); });
 }
 
 void MainWindow::resetLayout()

@@ -59,6 +59,15 @@ public:
     /// Puts every dock back where it starts on a first run.
     void resetLayout();
 
+    /// Named workspaces: the window's geometry, the docks' places and visibility, and the views' settings
+    /// (ladder grouping, colour convention), kept in the user's settings under workspaces/<name>.
+    QStringList workspaces() const;
+    /// Errors (false): an empty name.
+    bool saveWorkspace(const QString &name);
+    /// Errors (false): no such workspace, or one saved by a version with other docks.
+    bool restoreWorkspace(const QString &name);
+    void deleteWorkspace(const QString &name);
+
     Theme theme() const { return m_theme; }
     /// Applies and remembers a theme.
     void setTheme(Theme theme, bool remember = true);
@@ -94,6 +103,7 @@ private:
     void showAbout();
     void updateClock();
     void updateTradingState();
+    void fillWorkspacesMenu();
 
     MainWindowContext m_context;
     Theme m_theme = Theme::Light;
@@ -126,6 +136,7 @@ private:
     QMenu *m_docksMenu = nullptr;
     QMenu *m_themeMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
+    QMenu *m_workspacesMenu = nullptr;
     QMenu *m_simulationMenu = nullptr;
     QMenu *m_backtestMenu = nullptr;
     QMenu *m_tradingMenu = nullptr;
@@ -141,6 +152,7 @@ private:
     QAction *m_resetLayout = nullptr;
     QAction *m_fullScreen = nullptr;
     QAction *m_redUp = nullptr;
+    QAction *m_saveWorkspace = nullptr;
     QAction *m_showSimulation = nullptr;
     QAction *m_showBacktest = nullptr;
     QAction *m_showOrderBook = nullptr;
