@@ -1442,6 +1442,10 @@ Trading state: %2</source>
 
 交易状态：%2</translation>
     </message>
+    <message>
+        <source>Risk alerts, newest first</source>
+        <translation>风险警报，最新在前</translation>
+    </message>
 </context>
 <context>
     <name>meridian::ui::ChartDock</name>
@@ -1527,6 +1531,14 @@ Trading state: %2</source>
     <message>
         <source>Clear</source>
         <translation>清空</translation>
+    </message>
+    <message>
+        <source>Lowest level shown</source>
+        <translation>显示的最低级别</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>日志行</translation>
     </message>
 </context>
 <context>
@@ -1823,6 +1835,10 @@ Trading state: %2</source>
         <source>%1 · %2 per row</source>
         <translation>%1 · 每行 %2</translation>
     </message>
+    <message>
+        <source>Ticks per row</source>
+        <translation>每行价位数</translation>
+    </message>
 </context>
 <context>
     <name>meridian::ui::OrdersDock</name>
@@ -1954,6 +1970,10 @@ Trading state: %2</source>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>Filter the %1</source>
+        <translation>筛选%1</translation>
+    </message>
 </context>
 <context>
     <name>meridian::ui::PaperDock</name>
@@ -2073,6 +2093,18 @@ Trading state: %2</source>
         <source>The session has ended.</source>
         <translation>会话已结束。</translation>
     </message>
+    <message>
+        <source>The strategy&apos;s live variables</source>
+        <translation>策略的实时变量</translation>
+    </message>
+    <message>
+        <source>Simulation speed</source>
+        <translation>仿真速度</translation>
+    </message>
+    <message>
+        <source>Kill switch: halt or resume trading</source>
+        <translation>紧急开关：暂停或恢复交易</translation>
+    </message>
 </context>
 <context>
     <name>meridian::ui::ParameterEditor</name>
@@ -2128,6 +2160,10 @@ Trading state: %2</source>
     <message>
         <source>%1 signals</source>
         <translation>%1 条信号</translation>
+    </message>
+    <message>
+        <source>Signal stream, newest first</source>
+        <translation>信号流，最新在前</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +2282,10 @@ Trading state: %2</source>
     <message>
         <source>no strategy</source>
         <translation>无策略</translation>
+    </message>
+    <message>
+        <source>Plugins found</source>
+        <translation>找到的插件</translation>
     </message>
 </context>
 </TS>

@@ -7,9 +7,15 @@
 #include "widgets/ladder_view.h"
 #include "widgets/main_window.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -55,6 +61,7 @@ private slots:
     void resetLayoutBringsEveryDockBack();
     void layoutIsSavedAndRestoredPerUser();
     void aWorkspaceRoundTrips();
+    void everyInteractiveWidgetHasAnAccessibleName();
     void languageSwitchRetranslatesAtRunTime();
     void themeSwitchChangesPaletteAndIsRemembered();
     void databaseStatusIsShown();
@@ -178,6 +185,37 @@ void TestMainWindow::aWorkspaceRoundTrips()
     QVERIFY(!window.restoreWorkspace(QStringLiteral("old")));
     window.deleteWorkspace(QStringLiteral("monitoring"));
     QCOMPARE(window.workspaces(), QStringList{QStringLiteral("old")});
+}
+
+void TestMainWindow::everyInteractiveWidgetHasAnAccessibleName()
+{
+    // What a screen reader announces: a button's text, a field's accessible name (or the label it is the
+    // buddy of). Every interactive widget in every view must have one.
+    MainWindow window(context());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSet<const QWidget *> labelled;
+    for (const QLabel *label : window.findChildren<QLabel *>())
+        if (label->buddy())
+            labelled.insert(label->buddy());
+    QStringList unnamed;
+    for (QWidget *w : window.findChildren<QWidget *>()) {
+        const bool interactive = qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w) ||
+                                 qobject_cast<QLineEdit *>(w) || qobject_cast<QAbstractItemView *>(w) ||
+                                 qobject_cast<QAbstractSpinBox *>(w);
+        if (!interactive || qobject_cast<QLineEdit *>(w->parent()) || qobject_cast<QComboBox *>(w->parent()))
+            continue; // a combo box's own line edit or view is announced with the combo box
+        if (w->inherits("QDockWidgetTitleButton") || w->inherits("QToolButton") || qobject_cast<QHeaderView *>(w) ||
+            w->inherits("QTableCornerButton"))
+            continue; // parts of Qt's own widgets (title bars, tab scrolling, table headers), named by Qt
+        const auto *button = qobject_cast<QAbstractButton *>(w);
+        const bool named =
+            !w->accessibleName().isEmpty() || labelled.contains(w) || (button && !button->text().isEmpty());
+        if (!named)
+            unnamed << (w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className())
+                                                  : w->objectName());
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 }
 
 void TestMainWindow::languageSwitchRetranslatesAtRunTime()

@@ -243,6 +243,9 @@ void LogDock::retranslate()
     m_level->blockSignals(false);
     m_level->setToolTip(tr("Show lines at this level and above"));
     m_search->setPlaceholderText(tr("Filter by text"));
+    m_level->setAccessibleName(tr("Lowest level shown"));
+    m_search->setAccessibleName(tr("Filter by text"));
+    m_view->setAccessibleName(tr("Log lines"));
     m_follow->setText(tr("Follow"));
     m_follow->setToolTip(tr("Scroll to the newest line as it arrives"));
     if (auto *clear = findChild<QPushButton *>(QStringLiteral("clear")))

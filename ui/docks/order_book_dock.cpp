@@ -65,6 +65,7 @@ void OrderBookDock::retranslate()
     for (int i = 1; i < m_grouping->count(); ++i)
         m_grouping->setItemText(i, tr("%n tick(s)", "", m_grouping->itemData(i).toInt()));
     m_centre->setText(tr("Centre"));
+    m_grouping->setAccessibleName(tr("Ticks per row"));
     m_centre->setToolTip(tr("Centre the ladder on the mid price (C)"));
     m_ladder->setAccessibleName(tr("Order book ladder"));
     m_ladder->setAccessibleDescription(

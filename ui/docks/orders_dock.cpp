@@ -130,8 +130,12 @@ void OrdersDock::retranslate()
     m_tabs->setTabText(Orders, tr("Orders"));
     m_tabs->setTabText(Fills, tr("Fills"));
     m_tabs->setTabText(Positions, tr("Positions"));
-    for (const Tab &tab : m_tables) {
+    const QString names[TableCount] = {tr("Orders"), tr("Fills"), tr("Positions")};
+    for (int t = 0; t < TableCount; ++t) {
+        const Tab &tab = m_tables[t];
         tab.filter->setPlaceholderText(tr("Filter: any text in a row"));
+        tab.filter->setAccessibleName(tr("Filter the %1").arg(names[t]));
+        tab.view->setAccessibleName(names[t]);
         tab.model->retranslate();
     }
 }

@@ -142,6 +142,11 @@ void PaperDock::retranslate()
     m_speed->setItemText(2, tr("100×"));
     m_speed->setItemText(3, tr("As fast as possible"));
     m_variables->setHorizontalHeaderLabels({tr("Live variable"), tr("Value")});
+    m_variables->setAccessibleName(tr("The strategy's live variables"));
+    m_speed->setAccessibleName(tr("Simulation speed"));
+    m_killSwitch->setAccessibleName(tr("Kill switch: halt or resume trading"));
+    if (m_killSwitch->text().isEmpty())
+        m_killSwitch->setText(tr("Halt trading"));
     refresh();
 }
 
@@ -344,6 +349,7 @@ void SignalDock::retranslate()
 {
     setWindowTitle(tr("Signals"));
     m_pause->setText(tr("Pause"));
+    m_view->setAccessibleName(tr("Signal stream, newest first"));
     m_count->setText(m_pause->isChecked() ? tr("%1 signals, %2 held while paused").arg(m_total).arg(m_held.size())
                                           : tr("%1 signals").arg(m_total));
 }
@@ -427,6 +433,7 @@ void AlertDock::changeEvent(QEvent *event)
 void AlertDock::retranslate()
 {
     setWindowTitle(tr("Risk Alerts"));
+    m_list->setAccessibleName(tr("Risk alerts, newest first"));
     m_summary->setText(m_list->count() == 0 ? tr("No risk alert so far.")
                                             : tr("%1 alerts, %2 critical").arg(m_list->count()).arg(m_critical));
 }

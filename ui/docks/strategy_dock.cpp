@@ -89,6 +89,8 @@ void StrategyDock::retranslate()
     setWindowTitle(tr("Strategies"));
     m_plugins->setHorizontalHeaderLabels({tr("Id"), tr("Name"), tr("Version"), tr("Kind"), tr("File")});
     m_refusalsTitle->setText(tr("Files refused"));
+    m_plugins->setAccessibleName(tr("Plugins found"));
+    m_refusals->setAccessibleName(tr("Files refused"));
     m_rescan->setText(tr("Rescan plugins"));
     m_apply->setText(tr("Apply: restart the paper session"));
     m_apply->setToolTip(tr("Check the parameters and restart the paper session with this strategy and them"));
