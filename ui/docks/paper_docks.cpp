@@ -191,6 +191,7 @@ void PaperDock::refresh()
         notes << tr("The session has ended.");
     m_note->setText(notes.join(QLatin1Char('\n')));
     m_note->setVisible(!notes.isEmpty());
+    const bool newRows = m_variables->rowCount() != static_cast<int>(s.variables.size());
     m_variables->setRowCount(static_cast<int>(s.variables.size()));
     for (int row = 0; row < static_cast<int>(s.variables.size()); ++row) {
         const auto &[name, value] = s.variables[static_cast<std::size_t>(row)];
@@ -203,6 +204,8 @@ void PaperDock::refresh()
             item->setText(column == 0 ? QString::fromStdString(name) : QString::number(value, 'g', 8));
         }
     }
+    if (newRows) // names fit whole; only when the set changes, never per update
+        m_variables->resizeColumnToContents(0);
 }
 
 // ---- SignalModel ----
