@@ -143,10 +143,14 @@ sim::CalibrationFactors CliStrategy::calibrationOf(store::Database &db, const st
     return f;
 }
 
-Result<std::unique_ptr<runtime::PaperSession>>
-createDefaultPaperSession(const AppPaths &paths, const std::string &strategyPath, const std::string &parametersJson)
+Result<std::unique_ptr<runtime::PaperSession>> createDefaultPaperSession(const AppPaths &paths,
+                                                                         const std::string &strategyPath,
+                                                                         const std::string &parametersJson,
+                                                                         const std::string &scenario)
 {
     runtime::PaperConfig config;
+    if (!scenario.empty())
+        config.scenario = scenario;
     if (strategyPath.empty()) {
         CliStrategy strategy;
         QString why;

@@ -71,6 +71,7 @@ private:
 /// With a plugin path (and its parameters as a JSON object), that strategy instead.
 Result<std::unique_ptr<runtime::PaperSession>> createDefaultPaperSession(const AppPaths &paths,
                                                                          const std::string &strategyPath = {},
-                                                                         const std::string &parametersJson = {});
+                                                                         const std::string &parametersJson = {},
+                                                                         const std::string &scenario = {});
 
 } // namespace meridian::app

@@ -216,38 +216,39 @@ int Gui::run(int argc, char **argv)
     // orders cancelled) and a new one starts, both off the GUI thread.
     // One restart at a time; the exit waits for one under way.
     QPointer<QThread> restarting;
-    QObject::connect(window.get(), &meridian::ui::MainWindow::paperRestartRequested, &app,
-                     [paper, paths, target, &restarting](const QString &pluginPath, const QString &parametersJson) {
-                         if (restarting) {
-                             meridian::log::get("paper")->warn("A paper session restart is under way already");
-                             return;
-                         }
-                         if (target)
-                             target->attachPaperSession(nullptr);
-                         std::shared_ptr<meridian::runtime::PaperSession> old(paper->release());
-                         QThread *restarter = QThread::create([paper, paths, old, pluginPath, parametersJson] {
-                             if (old)
-                                 old->stop();
-                             auto made = meridian::app::createDefaultPaperSession(paths, pluginPath.toStdString(),
-                                                                                  parametersJson.toStdString());
-                             if (!made) {
-                                 meridian::log::get("paper")->error("The paper session did not restart: {}",
-                                                                    made.error().message);
-                                 return;
-                             }
-                             (*made)->start();
-                             meridian::log::get("paper")->info("Paper session {} started with {}", (*made)->sessionId(),
-                                                               pluginPath.toStdString());
-                             *paper = std::move(*made);
-                         });
-                         QObject::connect(restarter, &QThread::finished, restarter, [paper, target, restarter] {
-                             if (*paper && target)
-                                 target->attachPaperSession(paper->get());
-                             restarter->deleteLater();
-                         });
-                         restarting = restarter;
-                         restarter->start();
-                     });
+    QObject::connect(
+        window.get(), &meridian::ui::MainWindow::paperRestartRequested, &app,
+        [paper, paths, target, &restarting](const QString &pluginPath, const QString &parametersJson,
+                                            const QString &scenario) {
+            if (restarting) {
+                meridian::log::get("paper")->warn("A paper session restart is under way already");
+                return;
+            }
+            if (target)
+                target->attachPaperSession(nullptr);
+            std::shared_ptr<meridian::runtime::PaperSession> old(paper->release());
+            QThread *restarter = QThread::create([paper, paths, old, pluginPath, parametersJson, scenario] {
+                if (old)
+                    old->stop();
+                auto made = meridian::app::createDefaultPaperSession(
+                    paths, pluginPath.toStdString(), parametersJson.toStdString(), scenario.toStdString());
+                if (!made) {
+                    meridian::log::get("paper")->error("The paper session did not restart: {}", made.error().message);
+                    return;
+                }
+                (*made)->start();
+                meridian::log::get("paper")->info("Paper session {} started with {}", (*made)->sessionId(),
+                                                  pluginPath.toStdString());
+                *paper = std::move(*made);
+            });
+            QObject::connect(restarter, &QThread::finished, restarter, [paper, target, restarter] {
+                if (*paper && target)
+                    target->attachPaperSession(paper->get());
+                restarter->deleteLater();
+            });
+            restarting = restarter;
+            restarter->start();
+        });
 
     int exitCode = 0;
     if (parser.isSet(screenshotOption)) {

@@ -1112,14 +1112,6 @@ Rows per table:
 <context>
     <name>PlannedDock</name>
     <message>
-        <source>Simulation Control</source>
-        <translation>仿真控制</translation>
-    </message>
-    <message>
-        <source>Choose a scenario, instruments, agents and strategies; start, pause, step and set the speed of an agent-based market simulation.</source>
-        <translation>选择情景、合约、代理和策略；启动、暂停、单步运行基于代理的市场仿真并设置其速度。</translation>
-    </message>
-    <message>
         <source>Backtest</source>
         <translation>回测</translation>
     </message>
@@ -2203,6 +2195,93 @@ Trading state: %2</source>
     <message>
         <source>Latency (µs)</source>
         <translation>延迟（微秒）</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::SimulationDock</name>
+    <message>
+        <source>%1 d %2</source>
+        <translation>%1 天 %2</translation>
+    </message>
+    <message>
+        <source>Simulation Control</source>
+        <translation>仿真控制</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>场景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;peed</source>
+        <translation>速度(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Restart in this scenario</source>
+        <translation>在此场景中重启</translation>
+    </message>
+    <message>
+        <source>Step 1 s</source>
+        <translation>前进 1 秒</translation>
+    </message>
+    <message>
+        <source>Step 10 s</source>
+        <translation>前进 10 秒</translation>
+    </message>
+    <message>
+        <source>While paused: run one simulated second</source>
+        <translation>暂停时：运行一个模拟秒</translation>
+    </message>
+    <message>
+        <source>While paused: run ten simulated seconds</source>
+        <translation>暂停时：运行十个模拟秒</translation>
+    </message>
+    <message>
+        <source>1× (real time)</source>
+        <translation>1×（实时）</translation>
+    </message>
+    <message>
+        <source>10×</source>
+        <translation>10×</translation>
+    </message>
+    <message>
+        <source>100×</source>
+        <translation>100×</translation>
+    </message>
+    <message>
+        <source>1000×</source>
+        <translation>1000×</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <source>Simulated time run</source>
+        <translation>已运行的模拟时间</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>No simulation is running.</source>
+        <translation>没有正在运行的仿真。</translation>
+    </message>
+    <message>
+        <source>%1 in the %2 scenario, seed %3; strategy %4</source>
+        <translation>%1，%2 场景，种子 %3；策略 %4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 of %2 simulated</source>
+        <translation>已模拟 %1 / %2</translation>
     </message>
 </context>
 <context>

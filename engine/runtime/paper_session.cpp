@@ -453,6 +453,8 @@ struct PaperSession::Impl
     bool finished = false;
 
     std::atomic<double> speed{1};
+    std::atomic<bool> paused{false};
+    std::atomic<std::int64_t> stepRequest{0}; // simulated ns to run while paused
     std::mutex commandMutex;
     std::optional<std::pair<risk::TradingState, std::string>> stateRequest;
 
@@ -592,6 +594,9 @@ struct PaperSession::Impl
         s.elapsedNs = sim->now();
         s.timeNs = startNs + s.elapsedNs;
         s.speed = speed.load();
+        s.paused = paused.load();
+        s.durationNs = sim->duration();
+        s.scenario = config.scenario;
         const std::int64_t bid = sim->book(0).bestBid().value_or(Price(0)).value();
         const std::int64_t ask = sim->book(0).bestAsk().value_or(Price(0)).value();
         s.bid = double(bid) * tick;
@@ -631,8 +636,28 @@ struct PaperSession::Impl
         std::int64_t wallAnchor = wallClock.now().nanoseconds();
         std::int64_t simAnchor = sim->now();
         double pace = fastForward ? 0 : speed.load();
+        bool shownPaused = false;
         while (!sim->done() && sim->now() < end && failure.empty() && !(stop && stop->load())) {
             applyCommands();
+            // Paused (on the session's own thread only; runFor() is told how far to go): nothing runs but
+            // the steps asked for, and the pace starts afresh on resuming.
+            if (stop && !fastForward && paused.load()) {
+                if (const std::int64_t step = stepRequest.exchange(0); step > 0) {
+                    sim->run(std::min(end, sim->now() + step));
+                    publish();
+                } else if (!shownPaused) {
+                    publish();
+                    shownPaused = true;
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                wallAnchor = wallClock.now().nanoseconds();
+                simAnchor = sim->now();
+                continue;
+            }
+            if (shownPaused) {
+                shownPaused = false;
+                publish();
+            }
             const double s = fastForward ? 0 : speed.load();
             if (s != pace) {
                 pace = s;
@@ -830,6 +855,17 @@ void PaperSession::setSpeed(double speed)
 {
     if (speed >= 0 && std::isfinite(speed))
         m_impl->speed.store(speed);
+}
+
+void PaperSession::setPaused(bool paused)
+{
+    m_impl->paused.store(paused);
+}
+
+void PaperSession::step(std::int64_t simulatedNs)
+{
+    if (simulatedNs > 0)
+        m_impl->stepRequest.fetch_add(simulatedNs);
 }
 
 void PaperSession::requestTradingState(risk::TradingState state, std::string reason)

@@ -83,6 +83,9 @@ struct PaperSnapshot
     std::int64_t timeNs = 0;    // simulated clock (startTimeNs + elapsed)
     std::int64_t elapsedNs = 0; // simulated time since the start
     double speed = 1;
+    bool paused = false;
+    std::int64_t durationNs = 0; // when the simulated market closes (elapsed time)
+    std::string scenario;
     double bid = 0, ask = 0, mid = 0, last = 0;
     double position = 0, equity = 0, pnl = 0, drawdown = 0, exposure = 0;
     std::uint64_t ordersSubmitted = 0, ordersRefused = 0, fills = 0;
@@ -179,6 +182,10 @@ public:
 
     // ---- commands, from any thread; applied between slices of simulated time ----
     void setSpeed(double speed);
+    /// Holds the simulated clock (on the session's thread; runFor() ignores it), and runs simulatedNs more
+    /// of it while held.
+    void setPaused(bool paused);
+    void step(std::int64_t simulatedNs);
     /// The kill switch and its release: HALTED also cancels every open order.
     void requestTradingState(risk::TradingState state, std::string reason);
 

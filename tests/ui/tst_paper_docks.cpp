@@ -11,6 +11,7 @@
 #include "docks/order_book_dock.h"
 #include "docks/orders_dock.h"
 #include "docks/paper_docks.h"
+#include "docks/simulation_dock.h"
 #include "models/record_model.h"
 #include "widgets/heatmap_view.h"
 #include "widgets/ladder_view.h"
@@ -22,7 +23,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -65,6 +68,7 @@ private slots:
     void theHeatmapFollowsTheBook();
     void ordersFillsAndPositions();
     void aCriticalAlertIsPaintedAtOnce();
+    void simulationControl();
 };
 
 void TestPaperDocks::viewsFollowTheSession()
@@ -302,6 +306,34 @@ void TestPaperDocks::aCriticalAlertIsPaintedAtOnce()
     QVERIFY(alerts.popup()->text().contains(QLatin1String("HALTED")));
     QVERIFY(alerts.alertCount() > 0);
     bridge.setSession(nullptr);
+}
+
+void TestPaperDocks::simulationControl()
+{
+    auto session = makeSession();
+    QVERIFY(session);
+    session->setSpeed(50);
+    PaperBridge bridge;
+    SimulationDock dock(bridge);
+    bridge.setSession(session.get());
+    session->start();
+    QTRY_VERIFY_WITH_TIMEOUT((bridge.drain(), bridge.snapshot().elapsedNs > kSecond), 20000);
+    auto *pause = dock.findChild<QPushButton *>(QStringLiteral("simulation.pause"));
+    QVERIFY(pause);
+    pause->click();
+    QTRY_VERIFY_WITH_TIMEOUT((bridge.drain(), bridge.snapshot().paused), 5000);
+    QCOMPARE(pause->text(), QStringLiteral("Resume"));
+    QVERIFY(dock.findChild<QProgressBar *>()->text().contains(QLatin1String("of")));
+    // Another scenario restarts with the same strategy and parameters.
+    QSignalSpy restarts(&dock, &SimulationDock::restartRequested);
+    dock.findChild<QComboBox *>(QStringLiteral("simulation.scenario"))->setCurrentText(QStringLiteral("black_swan"));
+    bridge.drain(); // a refresh does not undo the choice
+    dock.findChild<QPushButton *>(QStringLiteral("simulation.restart"))->click();
+    QCOMPARE(restarts.count(), 1);
+    QCOMPARE(restarts.at(0).at(0).toString(), QStringLiteral(ADAPTIVE_MM));
+    QCOMPARE(restarts.at(0).at(2).toString(), QStringLiteral("black_swan"));
+    bridge.setSession(nullptr);
+    session->stop();
 }
 
 QTEST_MAIN(TestPaperDocks)

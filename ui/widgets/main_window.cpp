@@ -10,6 +10,7 @@
 #include "docks/orders_dock.h"
 #include "docks/paper_docks.h"
 #include "docks/planned_dock.h"
+#include "docks/simulation_dock.h"
 #include "docks/strategy_dock.h"
 #include "i18n/translations.h"
 #include "widgets/ladder_view.h"
@@ -39,7 +40,7 @@ namespace meridian::ui {
 namespace {
 
 // Bump when the set of docks changes, so an old saved layout is not applied to a new window.
-constexpr int kLayoutVersion = 7;
+constexpr int kLayoutVersion = 8;
 
 const char *const kThemeKey = "ui/theme";
 const char *const kLanguageKey = "ui/language";
@@ -119,10 +120,6 @@ void MainWindow::createDocks()
         Qt::DockWidgetArea area;
     };
     const Planned planned[] = {
-        {"dock.simulation", QT_TRANSLATE_NOOP("PlannedDock", "Simulation Control"),
-         QT_TRANSLATE_NOOP("PlannedDock", "Choose a scenario, instruments, agents and strategies; start, pause, "
-                                          "step and set the speed of an agent-based market simulation."),
-         Qt::RightDockWidgetArea},
         {"dock.backtest", QT_TRANSLATE_NOOP("PlannedDock", "Backtest"),
          QT_TRANSLATE_NOOP("PlannedDock", "Run a strategy over historical bars, trades or order-book data and "
                                           "read its statistics, equity, drawdown and trades; optimise parameters."),
@@ -142,7 +139,10 @@ void MainWindow::createDocks()
     tabifyDockWidget(orderBook, strategies);
     m_docks.append(strategies);
     previousLeft = strategies;
-    connect(strategies, &StrategyDock::restartRequested, this, &MainWindow::paperRestartRequested);
+    connect(strategies, &StrategyDock::restartRequested, this, [this](const QString &path, const QString &json) {
+        // Another strategy, in the scenario the session runs now.
+        emit paperRestartRequested(path, json, QString::fromStdString(m_paperBridge->snapshot().scenario));
+    });
     m_paperDock = new PaperDock(*m_paperBridge, this);
     addDockWidget(Qt::RightDockWidgetArea, m_paperDock);
     m_docks.append(m_paperDock);
@@ -157,6 +157,12 @@ void MainWindow::createDocks()
     tabifyDockWidget(heatmap, chart);
     m_docks.append(chart);
     previousRight = chart;
+    auto *simulation = new SimulationDock(*m_paperBridge, this);
+    addDockWidget(Qt::RightDockWidgetArea, simulation);
+    tabifyDockWidget(chart, simulation);
+    m_docks.append(simulation);
+    previousRight = simulation;
+    connect(simulation, &SimulationDock::restartRequested, this, &MainWindow::paperRestartRequested);
     m_signalDock = new SignalDock(*m_paperBridge, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_signalDock);
     m_docks.append(m_signalDock);

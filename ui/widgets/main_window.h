@@ -83,8 +83,9 @@ public:
     void attachPaperSession(runtime::PaperSession *session);
 
 signals:
-    /// The user asked for the paper session to run this strategy plugin with these parameters.
-    void paperRestartRequested(const QString &pluginPath, const QString &parametersJson);
+    /// The user asked for the paper session to run this strategy plugin with these parameters in this scenario
+    /// ("" for the default).
+    void paperRestartRequested(const QString &pluginPath, const QString &parametersJson, const QString &scenario);
 
 public slots:
     /// Shows the outcome of opening the database (called from the start-up worker, queued).

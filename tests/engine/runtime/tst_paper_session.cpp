@@ -59,6 +59,7 @@ private slots:
     void aRefusedOrderReachesTheStrategy();
     void refusesBadConfiguration();
     void runsOnItsOwnThreadAndStops();
+    void pausesAndSteps();
 };
 
 void TestPaperSession::runsTheWholeChainAndJournalsIt()
@@ -218,6 +219,29 @@ void TestPaperSession::runsOnItsOwnThreadAndStops()
     QVERIFY(s.finished);
     QVERIFY(s.elapsedNs >= 5 * kSecond);
     QVERIFY(!(*session)->runFor(kSecond)); // a stopped session stays stopped
+}
+
+void TestPaperSession::pausesAndSteps()
+{
+    QTemporaryDir dir;
+    PaperConfig c = config(dir.filePath(QStringLiteral("paper.sqlite")));
+    c.speed = 50;
+    auto session = PaperSession::create(c);
+    QVERIFY(session);
+    (*session)->start();
+    QTRY_VERIFY_WITH_TIMEOUT((*session)->feed().snapshot().elapsedNs >= kSecond, 20000);
+    (*session)->setPaused(true);
+    QTRY_VERIFY_WITH_TIMEOUT((*session)->feed().snapshot().paused, 5000);
+    const std::int64_t held = (*session)->feed().snapshot().elapsedNs;
+    QTest::qWait(300); // at 50× that would be 15 s of simulated time
+    QCOMPARE((*session)->feed().snapshot().elapsedNs, held);
+    (*session)->step(2 * kSecond);
+    QTRY_COMPARE_WITH_TIMEOUT((*session)->feed().snapshot().elapsedNs, held + 2 * kSecond, 5000);
+    (*session)->setPaused(false);
+    QTRY_VERIFY_WITH_TIMEOUT((*session)->feed().snapshot().elapsedNs > held + 3 * kSecond, 20000);
+    QVERIFY(!(*session)->feed().snapshot().paused);
+    QCOMPARE((*session)->feed().snapshot().scenario, std::string("normal"));
+    (*session)->stop();
 }
 
 QTEST_GUILESS_MAIN(TestPaperSession)
