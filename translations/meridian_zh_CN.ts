@@ -1831,6 +1831,34 @@ Trading state: %2</source>
         <source>Ticks per row</source>
         <translation>每行价位数</translation>
     </message>
+    <message>
+        <source>Buy %1 %2 at %3</source>
+        <translation>以 %3 买入 %1 %2</translation>
+    </message>
+    <message>
+        <source>Sell %1 %2 at %3</source>
+        <translation>以 %3 卖出 %1 %2</translation>
+    </message>
+    <message>
+        <source>Confirm order</source>
+        <translation>确认订单</translation>
+    </message>
+    <message>
+        <source>%1?</source>
+        <translation>%1？</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Confirm orders</source>
+        <translation>下单前确认</translation>
+    </message>
+    <message>
+        <source>Click the bid or ask column to place a limit order there; click your orders (or right-click a row) to cancel them</source>
+        <translation>点击买价或卖价列在该价位挂限价单；点击您的订单（或右键点击一行）以撤单</translation>
+    </message>
 </context>
 <context>
     <name>meridian::ui::OrdersDock</name>

@@ -72,6 +72,8 @@ public:
             request.side = order.spec.side;
             request.type =
                 order.spec.kind == oms::OrderKind::Market ? matching::OrderType::Market : matching::OrderType::Limit;
+            request.timeInForce = order.spec.kind == oms::OrderKind::Market ? matching::TimeInForce::ImmediateOrCancel
+                                                                            : matching::TimeInForce::GoodTillCancel;
             request.price = Price(order.spec.price);
             request.quantity = Quantity(order.spec.quantity);
         }
@@ -452,6 +454,14 @@ struct PaperSession::Impl
     double lastMid = 0;
     bool finished = false;
 
+    struct ManualCommand
+    {
+        bool cancel = false;
+        Side side = Side::Invalid;
+        double price = 0, quantity = 0;
+    };
+    std::vector<ManualCommand> manualCommands; // guarded by commandMutex
+    std::uint64_t nextManual = 0;
     std::atomic<double> speed{1};
     std::atomic<bool> paused{false};
     std::atomic<std::int64_t> stepRequest{0}; // simulated ns to run while paused
@@ -499,12 +509,45 @@ struct PaperSession::Impl
     void applyCommands()
     {
         std::optional<std::pair<risk::TradingState, std::string>> request;
+        std::vector<ManualCommand> manual;
         {
             std::lock_guard lock(commandMutex);
             request.swap(stateRequest);
+            manual.swap(manualCommands);
         }
         if (request)
             changeState(request->first, request->second);
+        for (const ManualCommand &m : manual)
+            applyManual(m);
+    }
+
+    /// A trader's order from the workstation: on the strategy's account, through risk and the OMS like the
+    /// strategy's own, named "<session>-m<n>" and sent by "manual".
+    void applyManual(const ManualCommand &m)
+    {
+        const auto price = static_cast<std::int64_t>(std::llround(m.price / tick));
+        if (m.cancel) {
+            for (const oms::Order &o : oms->openOrders())
+                if (o.spec.strategy == "manual" && o.spec.price == price)
+                    if (auto r = oms->cancel(o.spec.clientOrderId); !r)
+                        lastRefusal = r.error().message;
+            return;
+        }
+        oms::OrderSpec spec;
+        spec.clientOrderId = session + "-m" + std::to_string(++nextManual);
+        spec.strategy = "manual";
+        spec.instrument = sim->instrument(0);
+        spec.side = m.side;
+        spec.kind = oms::OrderKind::Limit;
+        spec.price = price;
+        spec.quantity = static_cast<std::int64_t>(std::llround(m.quantity / lot));
+        venue->pending.reset();
+        auto order = oms->submit(spec);
+        if (!order)
+            lastRefusal = order.error().message;
+        else if (order->status == oms::OrderStatus::Rejected)
+            lastRefusal = order->reason;
+        publish();
     }
 
     /// The account marked to the market: risk metrics and alerts, the journal's batch, the feed's snapshot.
@@ -855,6 +898,18 @@ void PaperSession::setSpeed(double speed)
 {
     if (speed >= 0 && std::isfinite(speed))
         m_impl->speed.store(speed);
+}
+
+void PaperSession::submitManual(Side side, double price, double quantity)
+{
+    std::lock_guard lock(m_impl->commandMutex);
+    m_impl->manualCommands.push_back({false, side, price, quantity});
+}
+
+void PaperSession::cancelManualAt(double price)
+{
+    std::lock_guard lock(m_impl->commandMutex);
+    m_impl->manualCommands.push_back({true, Side::Invalid, price, 0});
 }
 
 void PaperSession::setPaused(bool paused)

@@ -186,6 +186,10 @@ public:
     /// of it while held.
     void setPaused(bool paused);
     void step(std::int64_t simulatedNs);
+    /// A trader's limit order (price in the quote currency, quantity in units), on the strategy's account
+    /// through risk and the OMS; and the cancel of the trader's open orders at a price.
+    void submitManual(Side side, double price, double quantity);
+    void cancelManualAt(double price);
     /// The kill switch and its release: HALTED also cancels every open order.
     void requestTradingState(risk::TradingState state, std::string reason);
 

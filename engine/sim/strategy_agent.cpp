@@ -184,11 +184,11 @@ void StrategyAgent::wakeup(const AgentContext &ctx, std::uint64_t tag)
 
 void StrategyAgent::notice(const AgentContext &ctx, const OrderNotice &n)
 {
+    if (m_gateway)
+        m_gateway->notice(ctx, n); // every order on the agent's account, the strategy's and others (manual)
     const auto it = m_orders.find(n.orderId);
     if (it == m_orders.end())
         return;
-    if (m_gateway)
-        m_gateway->notice(ctx, n);
     OrderInfo &info = it->second;
     meridian_order_update u{};
     u.struct_size = sizeof u;

@@ -17,7 +17,8 @@ namespace meridian::sim {
 
 /// Where a strategy agent's orders go instead of straight to the exchange: paper trading routes them
 /// through pre-trade risk and the OMS. A gateway sends what it lets through with ctx.send and reports the
-/// exchange's order id; it sees every notice about the strategy's orders before the strategy does.
+/// exchange's order id; it sees every notice about the orders on the agent's account before the strategy
+/// does: the strategy's, and others sent on the same account (a trader's manual orders).
 class OrderGateway
 {
 public:

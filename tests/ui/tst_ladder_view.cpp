@@ -43,6 +43,7 @@ private slots:
     void autoGroupingShowsTenLevels();
     void scrollsAndCentres();
     void paints();
+    void clickToTrade();
 };
 
 void TestLadderView::levelsLandInTheirRows()
@@ -154,6 +155,36 @@ void TestLadderView::paints()
             orange = orange || (c.red() > c.blue() + 60);
         }
     QVERIFY(blue && orange);
+}
+
+void TestLadderView::clickToTrade()
+{
+    LadderView ladder;
+    ladder.resize(400, 600);
+    ladder.setGrouping(1);
+    ladder.setData(sample());
+    ladder.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ladder));
+    QSignalSpy orders(&ladder, &LadderView::orderRequested);
+    QSignalSpy cancels(&ladder, &LadderView::cancelRequested);
+    const auto rows = ladder.visibleRows();
+    const int rowHeight = ladder.fontMetrics().height() + 4;
+    const auto at = [&](int row, double columnCentre) {
+        return QPoint(static_cast<int>(columnCentre * ladder.width()), (row + 1) * rowHeight + rowHeight / 2);
+    };
+    QTest::mouseClick(&ladder, Qt::LeftButton, {}, at(5, 0.20));               // bid column
+    QTest::mouseClick(&ladder, Qt::LeftButton, {}, at(2, 0.60));               // ask column
+    QTest::mouseClick(&ladder, Qt::LeftButton, {}, at(7, 0.05));               // own bids: cancel
+    QTest::mouseClick(&ladder, Qt::RightButton, {}, at(3, 0.40));              // right click on the price: cancel
+    QTest::mouseClick(&ladder, Qt::LeftButton, {}, QPoint(50, rowHeight / 2)); // the header: nothing
+    QCOMPARE(orders.count(), 2);
+    QCOMPARE(orders.at(0).at(0).toBool(), true);
+    QCOMPARE(orders.at(0).at(1).toDouble(), rows[5].price);
+    QCOMPARE(orders.at(1).at(0).toBool(), false);
+    QCOMPARE(orders.at(1).at(1).toDouble(), rows[2].price);
+    QCOMPARE(cancels.count(), 2);
+    QCOMPARE(cancels.at(0).at(0).toDouble(), rows[7].price);
+    QCOMPARE(cancels.at(1).at(0).toDouble(), rows[3].price);
 }
 
 QTEST_MAIN(TestLadderView)

@@ -69,6 +69,7 @@ private slots:
     void ordersFillsAndPositions();
     void aCriticalAlertIsPaintedAtOnce();
     void simulationControl();
+    void manualOrdersFromTheLadder();
 };
 
 void TestPaperDocks::viewsFollowTheSession()
@@ -334,6 +335,48 @@ void TestPaperDocks::simulationControl()
     QCOMPARE(restarts.at(0).at(2).toString(), QStringLiteral("black_swan"));
     bridge.setSession(nullptr);
     session->stop();
+}
+
+void TestPaperDocks::manualOrdersFromTheLadder()
+{
+    auto session = makeSession();
+    QVERIFY(session);
+    PaperBridge bridge;
+    OrderBookDock book(bridge);
+    OrdersDock orders(bridge);
+    bridge.setSession(session.get());
+    QVERIFY(session->runFor(30 * kSecond));
+    bridge.drain();
+    const double price = bridge.snapshot().bids.back().price; // deep in the book: it rests
+    book.setConfirmation(false);
+    book.setOrderQuantity(0.002);
+    QVERIFY(book.placeAt(true, price));
+    QVERIFY(session->runFor(kSecond));
+    bridge.drain();
+    const auto manualRow = [&]() -> int {
+        RecordModel *m = orders.model(OrdersDock::Orders);
+        for (int r = 0; r < m->rowCount(); ++r)
+            if (m->index(r, 2).data().toString() == QLatin1String("manual"))
+                return r;
+        return -1;
+    };
+    const int row = manualRow();
+    QVERIFY(row >= 0);
+    RecordModel *m = orders.model(OrdersDock::Orders);
+    QVERIFY2(m->index(row, 8).data().toString() == QLatin1String("accepted"),
+             qPrintable(m->index(row, 9).data().toString()));
+    QCOMPARE(m->index(row, 5).data(Qt::EditRole).toDouble(), price);
+    QCOMPARE(m->index(row, 6).data(Qt::EditRole).toDouble(), 0.002);
+    double own = 0;
+    for (const auto &l : bridge.snapshot().bids)
+        if (std::abs(l.price - price) < 1e-9)
+            own = l.own;
+    QVERIFY(own >= 0.002 - 1e-12); // the ladder shows it as ours
+    book.cancelAt(price);
+    QVERIFY(session->runFor(kSecond));
+    bridge.drain();
+    QCOMPARE(m->index(manualRow(), 8).data().toString(), QStringLiteral("cancelled"));
+    bridge.setSession(nullptr);
 }
 
 QTEST_MAIN(TestPaperDocks)

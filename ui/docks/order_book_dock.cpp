@@ -5,10 +5,13 @@
 #include "bridge/paper_bridge.h"
 #include "widgets/ladder_view.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -32,6 +35,23 @@ OrderBookDock::OrderBookDock(PaperBridge &bridge, QWidget *parent) : QDockWidget
     bar->addWidget(m_grouping);
     bar->addWidget(m_centre);
     layout->addLayout(bar);
+    auto *trading = new QHBoxLayout;
+    m_quantityLabel = new QLabel(body);
+    m_quantity = new QDoubleSpinBox(body);
+    m_quantity->setObjectName(QStringLiteral("ladder.quantity"));
+    m_quantity->setDecimals(3);
+    m_quantity->setRange(0.001, 1000);
+    m_quantity->setSingleStep(0.001);
+    m_quantity->setValue(0.001);
+    m_quantityLabel->setBuddy(m_quantity);
+    m_confirm = new QCheckBox(body);
+    m_confirm->setObjectName(QStringLiteral("ladder.confirm"));
+    m_confirm->setChecked(true);
+    trading->addWidget(m_quantityLabel);
+    trading->addWidget(m_quantity);
+    trading->addStretch(1);
+    trading->addWidget(m_confirm);
+    layout->addLayout(trading);
     m_ladder = new LadderView(body);
     layout->addWidget(m_ladder, 1);
     setWidget(body);
@@ -39,6 +59,8 @@ OrderBookDock::OrderBookDock(PaperBridge &bridge, QWidget *parent) : QDockWidget
     connect(m_grouping, &QComboBox::activated, this,
             [this](int index) { m_ladder->setGrouping(m_grouping->itemData(index).toInt()); });
     connect(m_centre, &QPushButton::clicked, m_ladder, &LadderView::centre);
+    connect(m_ladder, &LadderView::orderRequested, this, &OrderBookDock::placeAt);
+    connect(m_ladder, &LadderView::cancelRequested, this, &OrderBookDock::cancelAt);
     connect(&m_bridge, &PaperBridge::drained, this, &OrderBookDock::refresh);
     retranslate();
 }
@@ -49,6 +71,39 @@ void OrderBookDock::setGrouping(int ticks)
     if (index >= 0)
         m_grouping->setCurrentIndex(index);
     m_ladder->setGrouping(ticks);
+}
+
+bool OrderBookDock::placeAt(bool buy, double price)
+{
+    runtime::PaperSession *session = m_bridge.session();
+    if (!session || m_bridge.snapshot().finished)
+        return false;
+    const double quantity = m_quantity->value();
+    const QString what =
+        (buy ? tr("Buy %1 %2 at %3") : tr("Sell %1 %2 at %3"))
+            .arg(QLocale().toString(quantity, 'g', 6), QString::fromStdString(m_bridge.snapshot().symbol),
+                 QLocale().toString(price, 'f', 2));
+    if (m_confirm->isChecked() &&
+        QMessageBox::question(this, tr("Confirm order"), tr("%1?").arg(what)) != QMessageBox::Yes)
+        return false;
+    session->submitManual(buy ? Side::Buy : Side::Sell, price, quantity);
+    return true;
+}
+
+void OrderBookDock::cancelAt(double price)
+{
+    if (runtime::PaperSession *session = m_bridge.session())
+        session->cancelManualAt(price);
+}
+
+void OrderBookDock::setConfirmation(bool on)
+{
+    m_confirm->setChecked(on);
+}
+
+void OrderBookDock::setOrderQuantity(double quantity)
+{
+    m_quantity->setValue(quantity);
 }
 
 void OrderBookDock::changeEvent(QEvent *event)
@@ -66,6 +121,10 @@ void OrderBookDock::retranslate()
         m_grouping->setItemText(i, tr("%n tick(s)", "", m_grouping->itemData(i).toInt()));
     m_centre->setText(tr("Centre"));
     m_grouping->setAccessibleName(tr("Ticks per row"));
+    m_quantityLabel->setText(tr("&Quantity"));
+    m_confirm->setText(tr("Confirm orders"));
+    m_confirm->setToolTip(tr("Click the bid or ask column to place a limit order there; click your orders (or "
+                             "right-click a row) to cancel them"));
     m_centre->setToolTip(tr("Centre the ladder on the mid price (C)"));
     m_ladder->setAccessibleName(tr("Order book ladder"));
     m_ladder->setAccessibleDescription(

@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
 
@@ -243,6 +244,33 @@ void LadderView::paintEvent(QPaintEvent *)
     p.setPen(grid);
     for (int c = 1; c < 6; ++c)
         p.drawLine(x(c), 0, x(c), (static_cast<int>(rows.size()) + 1) * h);
+}
+
+std::pair<int, int> LadderView::rowAndColumnAt(QPoint point) const
+{
+    const int row = point.y() / rowHeight() - 1;
+    if (row < 0 || row >= rowCount())
+        return {-1, -1};
+    const double fraction = static_cast<double>(point.x()) / std::max(1, width());
+    int column = 0;
+    while (column < 5 && fraction >= kEdges[column + 1])
+        ++column;
+    return {row, column};
+}
+
+void LadderView::mousePressEvent(QMouseEvent *event)
+{
+    const auto [row, column] = rowAndColumnAt(event->position().toPoint());
+    if (row < 0) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    const double price = visibleRows()[static_cast<std::size_t>(row)].price;
+    if (event->button() == Qt::RightButton || (event->button() == Qt::LeftButton && (column == 0 || column == 4)))
+        emit cancelRequested(price);
+    else if (event->button() == Qt::LeftButton && (column == 1 || column == 3))
+        emit orderRequested(column == 1, price);
+    event->accept();
 }
 
 void LadderView::wheelEvent(QWheelEvent *event)

@@ -30,6 +30,9 @@ struct LadderData
 /// scaled to the largest visible size, and the last trade marked. It keeps the mid centred until the user
 /// scrolls (wheel or arrow keys); centre() or the C key brings it back. Painting costs the rows on screen,
 /// whatever the depth of the data (a custom paint is about three times cheaper than a QTableView here).
+/// Click-to-trade: a click in the bid column asks to buy at that row's price, in the ask column to sell; a
+/// click in an own-orders column (or a right click) asks to cancel our orders there. The ladder only asks
+/// (signals); the owner confirms and sends.
 ///
 /// Thread: GUI.
 class LadderView final : public QWidget
@@ -55,8 +58,18 @@ public:
         bool last = false;
     };
     std::vector<Row> visibleRows() const;
+    /// The row at a point of the widget (-1 for the header or below the last row) and its column (0 own
+    /// bids, 1 bid, 2 price, 3 ask, 4 own asks, 5 traded).
+    std::pair<int, int> rowAndColumnAt(QPoint point) const;
+
+signals:
+    /// Click-to-trade: a click in the bid column asks to buy at the row's price, in the ask column to sell.
+    void orderRequested(bool buy, double price);
+    /// A click in an own-orders column, or a right click on a row: cancel our orders at the row's price.
+    void cancelRequested(double price);
 
 protected:
+    void mousePressEvent(QMouseEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
