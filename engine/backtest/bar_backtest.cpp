@@ -33,7 +33,8 @@ public:
           m_runner(*this)
     {}
 
-    Result<BarBacktestResult> run(const std::string &pluginPath, const std::string &parametersJson)
+    Result<BarBacktestResult> run(const std::string &pluginPath, const std::string &parametersJson,
+                                  const BacktestControl &control)
     {
         auto id = m_runner.addInstance(pluginPath, parametersJson);
         if (!id)
@@ -49,6 +50,7 @@ public:
         for (const BarSeries &s : m_series)
             total += s.bars.size();
         const std::size_t every = m_config.equityPoints ? std::max<std::size_t>(1, total / m_config.equityPoints) : 1;
+        std::uint64_t nextProgress = 0;
         for (std::size_t processed = 0; processed < total; ++processed) {
             std::size_t next = m_series.size();
             std::int64_t nextClose = 0;
@@ -61,6 +63,15 @@ public:
                     nextClose = close;
                 }
             }
+            if (control.cancel && (processed & 1023) == 0 && control.cancel->load(std::memory_order_relaxed)) {
+                (void)m_runner.stop(m_id);
+                return fail(ErrorCode::Cancelled, "backtest: cancelled after " + std::to_string(processed) + " of " +
+                                                      std::to_string(total) + " bars");
+            }
+            if (control.progress && processed >= nextProgress) { // no division on the bar loop
+                control.progress(processed, total);
+                nextProgress += std::max<std::uint64_t>(1, control.progressEvery);
+            }
             const Bar &bar = m_series[next].bars[cursor[next]++];
             step(next, bar, nextClose);
             if (processed % every == 0 || processed + 1 == total)
@@ -72,6 +83,8 @@ public:
         }
         m_account.closeDay();
         (void)m_runner.stop(m_id);
+        if (control.progress)
+            control.progress(total, total);
         m_result.bars = total;
         m_result.variables = m_variables.values();
         m_result.finalEquity = m_account.equity();
@@ -344,7 +357,8 @@ private:
 } // namespace
 
 Result<BarBacktestResult> runBarBacktest(const std::vector<BarSeries> &series, const std::string &pluginPath,
-                                         const std::string &parametersJson, const BarBacktestConfig &config)
+                                         const std::string &parametersJson, const BarBacktestConfig &config,
+                                         const BacktestControl &control)
 {
     if (series.empty())
         return fail(ErrorCode::InvalidArgument, "backtest: no bars");
@@ -374,7 +388,7 @@ Result<BarBacktestResult> runBarBacktest(const std::vector<BarSeries> &series, c
         }
     }
     Engine engine(series, config);
-    return engine.run(pluginPath, parametersJson);
+    return engine.run(pluginPath, parametersJson, control);
 }
 
 } // namespace meridian::backtest

@@ -7,7 +7,9 @@
 #include "metrics/statistics.h"
 #include "strategy/strategy_runner.h"
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -100,9 +102,20 @@ struct BarBacktestResult
     std::vector<std::pair<std::string, double>> variables; // the last value of each live variable
 };
 
+/// For a run in a worker: progress reports (bars done, bars in all; every progressEvery bars and at the
+/// end, on the running thread) and a cancel flag, looked at every 1,024 bars.
+struct BacktestControl
+{
+    std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+    std::uint64_t progressEvery = 16'384;
+    const std::atomic<bool> *cancel = nullptr;
+};
+
 /// Runs the strategy plugin at pluginPath with parametersJson over the series. Errors: InvalidArgument for
-/// no series, an empty or unordered series, a bad config; the plugin's errors as StrategyRunner reports them.
+/// no series, an empty or unordered series, a bad config; the plugin's errors as StrategyRunner reports them;
+/// Cancelled (saying how far it got) when control.cancel was set.
 Result<BarBacktestResult> runBarBacktest(const std::vector<BarSeries> &series, const std::string &pluginPath,
-                                         const std::string &parametersJson, const BarBacktestConfig &config = {});
+                                         const std::string &parametersJson, const BarBacktestConfig &config = {},
+                                         const BacktestControl &control = {});
 
 } // namespace meridian::backtest

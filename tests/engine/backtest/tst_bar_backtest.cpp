@@ -73,6 +73,7 @@ private slots:
     void maCrossOnSevenYearsMatchesThePlainestImplementation();
     void aLookAheadProbeSeesNothingFromItsFuture();
     void refusesBadSeries();
+    void reportsProgressAndCancels();
     void fillModelRules();
     void marginRejectsAndLiquidates();
     void pairsTradingOnGoogleShareClasses();
@@ -194,6 +195,34 @@ void TestBarBacktest::aLookAheadProbeSeesNothingFromItsFuture()
     QCOMPARE(r->fills.size(), std::size_t(4999)); // every order but the last filled, on the next bar
     for (std::size_t i = 0; i < r->fills.size(); ++i)
         QCOMPARE(r->fills[i].time, btc.bars[i + 1].openTime);
+}
+
+void TestBarBacktest::reportsProgressAndCancels()
+{
+    std::vector<std::int64_t> closes;
+    for (int i = 0; i < 50'000; ++i)
+        closes.push_back(100 + (i * 7919) % 23);
+    const BarSeries s = fromCloses(closes);
+    // Progress: from 0 to the total, rising, every progressEvery bars and once at the end.
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> reports;
+    BacktestControl control;
+    control.progressEvery = 10'000;
+    control.progress = [&](std::uint64_t done, std::uint64_t total) { reports.emplace_back(done, total); };
+    QVERIFY(runBarBacktest({s}, MA_CROSS, "{}", {}, control));
+    QCOMPARE(reports.size(), std::size_t(6)); // 0, 10k, 20k, 30k, 40k, and the end
+    QCOMPARE(reports.front(), (std::pair<std::uint64_t, std::uint64_t>{0, 50'000}));
+    QCOMPARE(reports.back(), (std::pair<std::uint64_t, std::uint64_t>{50'000, 50'000}));
+    // Cancel: set from the progress callback half-way; the run stops within 1,024 bars and says where.
+    std::atomic<bool> cancel{false};
+    control.cancel = &cancel;
+    control.progress = [&](std::uint64_t done, std::uint64_t) {
+        if (done >= 20'000)
+            cancel = true;
+    };
+    const auto cancelled = runBarBacktest({s}, MA_CROSS, "{}", {}, control);
+    QVERIFY(!cancelled);
+    QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+    QVERIFY2(cancelled.error().message.find("of 50000 bars") != std::string::npos, cancelled.error().message.c_str());
 }
 
 void TestBarBacktest::refusesBadSeries()
