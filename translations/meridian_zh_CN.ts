@@ -1786,6 +1786,14 @@ Trading state: %2</source>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
+    <message>
+        <source>&amp;Colour-Blind Palette</source>
+        <translation>色盲友好配色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Rising and falling prices in bluish green and reddish purple, which all common kinds of colour vision tell apart</source>
+        <translation>上涨与下跌分别以蓝绿色和红紫色显示，常见的各类色觉都能区分</translation>
+    </message>
 </context>
 <context>
     <name>meridian::ui::OrderBookDock</name>

@@ -6,6 +6,7 @@
 #include "i18n/translations.h"
 #include "widgets/ladder_view.h"
 #include "widgets/main_window.h"
+#include "widgets/theme.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -62,6 +63,7 @@ private slots:
     void layoutIsSavedAndRestoredPerUser();
     void aWorkspaceRoundTrips();
     void everyInteractiveWidgetHasAnAccessibleName();
+    void colourSettings();
     void languageSwitchRetranslatesAtRunTime();
     void themeSwitchChangesPaletteAndIsRemembered();
     void databaseStatusIsShown();
@@ -217,6 +219,25 @@ void TestMainWindow::everyInteractiveWidgetHasAnAccessibleName()
                                                   : w->objectName());
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+void TestMainWindow::colourSettings()
+{
+    MainWindow window(context());
+    auto *redUp = window.findChild<QAction *>(QStringLiteral("action.redUp"));
+    auto *colourBlind = window.findChild<QAction *>(QStringLiteral("action.colourBlind"));
+    QVERIFY(redUp && colourBlind);
+    redUp->setChecked(true);
+    QCOMPARE(meridian::ui::upDownColours().up, QColor(214, 39, 40));
+    redUp->setChecked(false);
+    QCOMPARE(meridian::ui::upDownColours().up, QColor(44, 160, 44));
+    colourBlind->setChecked(true);
+    const auto colours = meridian::ui::upDownColours();
+    QCOMPARE(colours.up, QColor(0, 158, 115));
+    QCOMPARE(colours.down, QColor(204, 121, 167));
+    QVERIFY(QSettings().value(QStringLiteral("ui/colourBlindPalette")).toBool());
+    colourBlind->setChecked(false);
+    QCOMPARE(meridian::ui::upDownColours().down, QColor(214, 39, 40));
 }
 
 void TestMainWindow::languageSwitchRetranslatesAtRunTime()

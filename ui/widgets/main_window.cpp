@@ -246,6 +246,15 @@ void MainWindow::createActions()
         for (PriceChart *chart : findChildren<PriceChart *>())
             chart->applyColours();
     });
+    m_colourBlind = new QAction(this);
+    m_colourBlind->setObjectName(QStringLiteral("action.colourBlind"));
+    m_colourBlind->setCheckable(true);
+    m_colourBlind->setChecked(colourBlindPalette());
+    connect(m_colourBlind, &QAction::toggled, this, [this](bool on) {
+        setColourBlindPalette(on);
+        for (PriceChart *chart : findChildren<PriceChart *>())
+            chart->applyColours();
+    });
     m_saveWorkspace = new QAction(this);
     m_saveWorkspace->setObjectName(QStringLiteral("action.saveWorkspace"));
     connect(m_saveWorkspace, &QAction::triggered, this, [this] {
@@ -310,6 +319,7 @@ void MainWindow::createMenus()
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->addActions(m_languageGroup->actions());
     m_viewMenu->addAction(m_redUp);
+    m_viewMenu->addAction(m_colourBlind);
     m_workspacesMenu = m_viewMenu->addMenu(QString());
     m_workspacesMenu->setObjectName(QStringLiteral("menu.workspaces"));
     connect(m_workspacesMenu, &QMenu::aboutToShow, this, &MainWindow::fillWorkspacesMenu);
@@ -402,6 +412,9 @@ void MainWindow::retranslate()
     m_resetLayout->setText(tr("&Reset Layout"));
     m_redUp->setText(tr("Rising Prices in &Red"));
     m_workspacesMenu->setTitle(tr("&Workspaces"));
+    m_colourBlind->setText(tr("&Colour-Blind Palette"));
+    m_colourBlind->setToolTip(tr("Rising and falling prices in bluish green and reddish purple, which all common "
+                                 "kinds of colour vision tell apart"));
     m_saveWorkspace->setText(tr("&Save Workspace As…"));
     m_redUp->setToolTip(tr("Red for rising prices and green for falling ones, as in mainland China; off: the "
                            "other way round"));

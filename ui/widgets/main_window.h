@@ -153,6 +153,7 @@ private:
     QAction *m_resetLayout = nullptr;
     QAction *m_fullScreen = nullptr;
     QAction *m_redUp = nullptr;
+    QAction *m_colourBlind = nullptr;
     QAction *m_saveWorkspace = nullptr;
     QAction *m_showSimulation = nullptr;
     QAction *m_showBacktest = nullptr;

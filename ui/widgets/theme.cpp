@@ -148,8 +148,20 @@ void setColourConvention(ColourConvention convention)
                          convention == ColourConvention::RedUp ? QStringLiteral("red_up") : QStringLiteral("green_up"));
 }
 
+bool colourBlindPalette()
+{
+    return QSettings().value(QStringLiteral("ui/colourBlindPalette"), false).toBool();
+}
+
+void setColourBlindPalette(bool on)
+{
+    QSettings().setValue(QStringLiteral("ui/colourBlindPalette"), on);
+}
+
 UpDownColours upDownColours()
 {
+    if (colourBlindPalette())
+        return {QColor(0, 158, 115), QColor(204, 121, 167)};
     const QColor red(214, 39, 40), green(44, 160, 44);
     return colourConvention() == ColourConvention::RedUp ? UpDownColours{red, green} : UpDownColours{green, red};
 }

@@ -38,6 +38,11 @@ struct UpDownColours
 {
     QColor up, down;
 };
+/// The up/down colours in force: the colour-blind pair (bluish green up, reddish purple down, from the
+/// Okabe–Ito palette: told apart with any common colour vision, and apart from the blue and orange of buy and
+/// sell) when that setting (ui/colourBlindPalette) is on, else red and green by the convention.
 UpDownColours upDownColours();
+bool colourBlindPalette();
+void setColourBlindPalette(bool on);
 
 } // namespace meridian::ui
