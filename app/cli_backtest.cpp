@@ -261,8 +261,7 @@ static ui::BacktestReportData reportData(const Prepared &p, const backtest::BarB
         d.dayReturn.push_back(day.balance / previous - 1);
         previous = day.balance;
     }
-    const double tick =
-        static_cast<double>(bars.instrument.tickSize().mantissa()) / std::pow(10.0, bars.instrument.tickSize().scale());
+    const double tick = bars.instrument.tickSize().toDouble();
     const std::size_t every = std::max<std::size_t>(1, bars.bars.size() / 5000);
     for (std::size_t i = 0; i < bars.bars.size(); i += every) {
         d.priceTime.push_back(static_cast<double>(bars.bars[i].openTime + bars.durationNs) / 1e9);

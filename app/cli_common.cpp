@@ -122,8 +122,7 @@ CliStrategy::ResolvedMarket CliStrategy::marketFor(store::Database &db, const st
                          : symbol == "BTCUSDT"  ? 30000
                          : symbol == "ETHUSDT"  ? 2000
                                                 : 100;
-    const double tick = static_cast<double>(r.market.instrument.spec.tickSize.mantissa()) /
-                        std::pow(10.0, r.market.instrument.spec.tickSize.scale());
+    const double tick = r.market.instrument.spec.tickSize.toDouble();
     r.market.instrument.initialPrice = std::max(1.0, std::round(price / tick));
     return r;
 }

@@ -8,11 +8,6 @@ namespace meridian::backtest {
 
 namespace {
 
-double toDouble(const Decimal &d)
-{
-    return static_cast<double>(d.mantissa()) / std::pow(10.0, d.scale());
-}
-
 meridian_decimal toC(const Decimal &d)
 {
     return meridian_decimal{d.mantissa(), d.scale(), 0};
@@ -22,7 +17,7 @@ std::vector<double> valuesPerTickLot(const std::vector<Instrument> &instruments)
 {
     std::vector<double> out;
     for (const Instrument &i : instruments)
-        out.push_back(toDouble(i.tickSize()) * toDouble(i.lotSize()) * toDouble(i.spec().multiplier));
+        out.push_back(i.tickSize().toDouble() * i.lotSize().toDouble() * i.spec().multiplier.toDouble());
     return out;
 }
 

@@ -25,10 +25,8 @@ Result<BarSeries> loadBars(store::Database &db, const Instrument &instrument, st
                           s->bind(4, fromNs), s->bind(5, toNs)})
         if (!r)
             return tl::unexpected(r.error());
-    const double tick =
-        static_cast<double>(instrument.tickSize().mantissa()) / std::pow(10.0, instrument.tickSize().scale());
-    const double lot =
-        static_cast<double>(instrument.lotSize().mantissa()) / std::pow(10.0, instrument.lotSize().scale());
+    const double tick = instrument.tickSize().toDouble();
+    const double lot = instrument.lotSize().toDouble();
     BarSeries series{instrument, duration, {}};
     for (;;) {
         auto row = s->step();

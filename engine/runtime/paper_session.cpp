@@ -23,11 +23,6 @@ namespace meridian::runtime {
 
 namespace {
 
-double toDouble(const Decimal &d)
-{
-    return static_cast<double>(d.mantissa()) / std::pow(10.0, d.scale());
-}
-
 /// The simulated clock, offset to the session's start so that journal times read as dates.
 class SessionClock final : public Clock
 {
@@ -771,9 +766,9 @@ Result<std::unique_ptr<PaperSession>> PaperSession::create(PaperConfig config)
         return tl::unexpected(built.error());
     s.sim = std::move(*built);
     const InstrumentSpec &spec = s.sim->instrument(0).spec();
-    s.tick = toDouble(spec.tickSize);
-    s.lot = toDouble(spec.lotSize);
-    s.valuePerTickLot = s.tick * s.lot * toDouble(spec.multiplier);
+    s.tick = spec.tickSize.toDouble();
+    s.lot = spec.lotSize.toDouble();
+    s.valuePerTickLot = s.tick * s.lot * spec.multiplier.toDouble();
     s.lastMid = config.market.instrument.initialPrice;
 
     auto db = config.journalPath.empty() ? store::Database::openInMemory() : store::Database::open(config.journalPath);

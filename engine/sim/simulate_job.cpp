@@ -16,11 +16,6 @@ namespace {
 
 constexpr double kSecondsPerYear = 365.0 * 86400.0;
 
-double toDouble(const Decimal &d)
-{
-    return static_cast<double>(d.mantissa()) / std::pow(10.0, d.scale());
-}
-
 /// Collects the strategy's orders and fills as the exchange sees them.
 class Recorder final : public Simulation::Observer
 {
@@ -164,8 +159,8 @@ Result<SimulateResult> runSimulate(const SimulateRequest &request)
     Simulation &sim = **built;
 
     const InstrumentSpec &spec = sim.instrument(0).spec();
-    const double tick = toDouble(spec.tickSize), lot = toDouble(spec.lotSize);
-    const double perTickLot = tick * lot * toDouble(spec.multiplier); // quote currency
+    const double tick = spec.tickSize.toDouble(), lot = spec.lotSize.toDouble();
+    const double perTickLot = tick * lot * spec.multiplier.toDouble(); // quote currency
     StrategyAgent *strategy = nullptr;
     AgentId strategyId = kNoAgent;
     if (!request.strategyPath.empty()) {
@@ -213,7 +208,7 @@ Result<SimulateResult> runSimulate(const SimulateRequest &request)
             position = static_cast<double>(sim.position(strategyId, 0));
             cash = static_cast<double>(sim.cash(strategyId, 0)) * perTickLot;
         }
-        const double value = request.initialCapital + cash + position * lot * mid * toDouble(spec.multiplier);
+        const double value = request.initialCapital + cash + position * lot * mid * spec.multiplier.toDouble();
         if (!seriesPoint) {
             metrics::DailyResult d;
             d.date = t / kDay;
