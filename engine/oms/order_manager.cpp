@@ -90,10 +90,18 @@ const Order *OrderManager::find(const std::string &clientOrderId) const
 std::vector<Order> OrderManager::openOrders() const
 {
     std::vector<Order> out;
-    for (const auto &[id, o] : m_orders)
-        if (o.open())
-            out.push_back(o);
+    out.reserve(m_open.size());
+    for (const std::string &id : m_open)
+        out.push_back(m_orders.at(id));
     return out;
+}
+
+void OrderManager::index(const Order &order)
+{
+    if (order.open())
+        m_open.insert(order.spec.clientOrderId);
+    else
+        m_open.erase(order.spec.clientOrderId);
 }
 
 Result<void> OrderManager::move(Order &order, OrderStatus to, std::int64_t filled, const std::string &detail)
@@ -133,6 +141,7 @@ Result<void> OrderManager::move(Order &order, OrderStatus to, std::int64_t fille
     if (auto r = transaction->commit(); !r)
         return r;
     order.status = next;
+    index(order);
     order.filled = filled;
     order.reason = reason;
     order.updatedNs = now;
@@ -258,7 +267,9 @@ Result<Order> OrderManager::submit(OrderSpec spec)
             auto stored = orderFromRow(*select);
             if (!stored)
                 return tl::unexpected(stored.error());
-            return m_orders.emplace(spec.clientOrderId, *stored).first->second;
+            Order &known = m_orders.emplace(spec.clientOrderId, *stored).first->second;
+            index(known);
+            return known;
         }
     }
     Order order;
@@ -317,6 +328,7 @@ Result<Order> OrderManager::submit(OrderSpec spec)
     if (auto r = transaction->commit(); !r)
         return tl::unexpected(r.error());
     Order &kept = m_orders.emplace(order.spec.clientOrderId, std::move(order)).first->second;
+    index(kept);
     if (m_listener)
         m_listener(kept);
     if (kept.status == OrderStatus::Pending) {
@@ -372,7 +384,7 @@ Result<RecoveryReport> OrderManager::recover()
         auto order = orderFromRow(*select);
         if (!order)
             return tl::unexpected(order.error());
-        m_orders[order->spec.clientOrderId] = *order;
+        index(m_orders[order->spec.clientOrderId] = *order);
         ++report.openOrders;
     }
     // The fills already journalled, so that none is counted twice; and the risk engine's positions from them.

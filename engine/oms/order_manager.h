@@ -91,6 +91,8 @@ private:
     void onFill(const VenueFill &fill) override;
 
     Result<void> move(Order &order, OrderStatus to, std::int64_t filled, const std::string &detail);
+    /// Keeps m_open in step with an order's status.
+    void index(const Order &order);
     Result<void> journalFill(Order &order, const VenueFill &fill);
     void sendNow(Order &order);
     void reached(std::string_view point)
@@ -105,6 +107,7 @@ private:
     risk::PreTradeRisk *m_risk;
     OmsConfig m_config;
     std::map<std::string, Order> m_orders; // by client id: open ones, and closed ones seen in this session
+    std::set<std::string> m_open;          // the open ones' client ids: openOrders() costs what is open
     std::map<std::string, std::set<std::string>> m_fillIds; // fills journalled, per client id
     std::map<std::string, Retry> m_retries;
     std::int64_t m_nextClientId = 1;

@@ -74,7 +74,7 @@ public:
         }
         const std::uint64_t id = sim::AgentContext(m_sim, m_agent).send(instrument, request);
         m_byClient[order.spec.clientOrderId] = id;
-        m_orders[id] = Known{order.spec.clientOrderId, instrument, 0, 0, true};
+        m_orders[id] = Known{order.spec.clientOrderId, instrument, 0, 0, oms::OrderStatus::Accepted};
         return {};
     }
 
@@ -84,7 +84,7 @@ public:
         if (it == m_byClient.end())
             return {oms::SendStatus::Refused, "the exchange never received " + order.spec.clientOrderId};
         const Known &k = m_orders[it->second];
-        if (k.open)
+        if (k.open())
             sim::AgentContext(m_sim, m_agent).cancel(k.instrument, it->second);
         return {};
     }
@@ -93,9 +93,7 @@ public:
     {
         std::vector<oms::VenueOrder> out;
         for (const auto &[id, k] : m_orders)
-            out.push_back(oms::VenueOrder{k.client, std::to_string(id),
-                                          k.open ? oms::OrderStatus::Accepted : oms::OrderStatus::Cancelled, k.filled,
-                                          ""});
+            out.push_back(oms::VenueOrder{k.client, std::to_string(id), k.status, k.filled, ""});
         return out;
     }
     Result<std::vector<oms::VenueFill>> fills() override { return m_fills; }
@@ -146,8 +144,7 @@ public:
             vo.reason = "the exchange rejected it: " + std::string(matching::reasonName(n.reason));
             break;
         }
-        if (oms::isTerminal(vo.status))
-            k.open = false;
+        k.status = vo.status;
         m_listener->onVenueOrder(vo, time);
     }
 
@@ -155,9 +152,9 @@ public:
     void closeAll(std::int64_t timeNs)
     {
         for (auto &[id, k] : m_orders) {
-            if (!k.open || !m_listener)
+            if (!k.open() || !m_listener)
                 continue;
-            k.open = false;
+            k.status = oms::OrderStatus::Expired;
             m_listener->onVenueOrder(oms::VenueOrder{k.client, std::to_string(id), oms::OrderStatus::Expired, k.filled,
                                                      "the simulated market closed"},
                                      timeNs);
@@ -171,7 +168,8 @@ private:
         std::uint16_t instrument = 0;
         std::int64_t filled = 0;
         std::uint64_t fills = 0;
-        bool open = true;
+        oms::OrderStatus status = oms::OrderStatus::Accepted; // as the exchange last reported it
+        bool open() const { return !oms::isTerminal(status); }
     };
     sim::Simulation &m_sim;
     std::int64_t m_start;
@@ -212,23 +210,6 @@ PaperSnapshot PaperFeed::snapshot() const
     return m_snapshot;
 }
 
-std::vector<signal::Opportunity> PaperFeed::takeSignals()
-{
-    std::lock_guard lock(m_mutex);
-    std::vector<signal::Opportunity> out(std::make_move_iterator(m_signals.begin()),
-                                         std::make_move_iterator(m_signals.end()));
-    m_signals.clear();
-    return out;
-}
-
-std::vector<risk::Alert> PaperFeed::takeAlerts()
-{
-    std::lock_guard lock(m_mutex);
-    std::vector<risk::Alert> out(m_alerts.begin(), m_alerts.end());
-    m_alerts.clear();
-    return out;
-}
-
 namespace {
 
 template <class T>
@@ -248,6 +229,18 @@ void pushBounded(std::deque<T> &queue, T item)
 }
 
 } // namespace
+
+std::vector<signal::Opportunity> PaperFeed::takeSignals()
+{
+    std::lock_guard lock(m_mutex);
+    return takeAll(m_signals);
+}
+
+std::vector<risk::Alert> PaperFeed::takeAlerts()
+{
+    std::lock_guard lock(m_mutex);
+    return takeAll(m_alerts);
+}
 
 std::vector<PaperOrder> PaperFeed::takeOrders()
 {
@@ -294,17 +287,13 @@ void PaperFeed::publish(PaperSnapshot snapshot)
 void PaperFeed::pushSignal(const signal::Opportunity &opportunity)
 {
     std::lock_guard lock(m_mutex);
-    if (m_signals.size() == kMaxQueued)
-        m_signals.pop_front();
-    m_signals.push_back(opportunity);
+    pushBounded(m_signals, opportunity);
 }
 
 void PaperFeed::pushAlert(const risk::Alert &alert)
 {
     std::lock_guard lock(m_mutex);
-    if (m_alerts.size() == kMaxQueued)
-        m_alerts.pop_front();
-    m_alerts.push_back(alert);
+    pushBounded(m_alerts, alert);
 }
 
 // ---- the session ----

@@ -23,7 +23,7 @@ struct ParallelPipeline::Shard final : SignalSink
     std::vector<Opportunity> outputs;
     std::thread thread;
     mutable std::mutex countersMutex;
-    PipelineCounters counters; // copied from the pipeline's after each event, for readers elsewhere
+    PipelineCounters counters; // copied from the pipeline's whenever the shard is idle, for readers elsewhere
 };
 
 ParallelPipeline::ParallelPipeline(const Clock &clock, PipelineConfig config, std::size_t threads,
@@ -69,13 +69,21 @@ void ParallelPipeline::stop()
 void ParallelPipeline::run(Shard &shard, const std::atomic<bool> &stopping)
 {
     Input in;
+    bool published = true; // the counters readers see are the pipeline's
     for (;;) {
         if (!shard.inputs.pop(in)) {
+            // Idle: the moment to show the counters (not per event: a lock on the hot path).
+            if (!published) {
+                std::lock_guard lock(shard.countersMutex);
+                shard.counters = shard.pipeline.counters();
+                published = true;
+            }
             if (stopping.load(std::memory_order_acquire) && shard.inputs.size() == 0)
                 return; // everything fed before stop() has been processed
             std::this_thread::yield();
             continue;
         }
+        published = false;
         SignalPipeline &p = shard.pipeline;
         switch (in.kind) {
         case Input::Kind::Book:
@@ -95,8 +103,6 @@ void ParallelPipeline::run(Shard &shard, const std::atomic<bool> &stopping)
             p.setPosition(in.instrument, in.a);
             break;
         }
-        std::lock_guard lock(shard.countersMutex);
-        shard.counters = p.counters();
     }
 }
 

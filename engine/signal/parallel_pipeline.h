@@ -52,7 +52,7 @@ public:
     std::size_t drain(SignalSink &sink);
     std::size_t shardOf(InstrumentId instrument) const { return instrument % m_shards.size(); }
     std::size_t threads() const { return m_shards.size(); }
-    /// Summed over the shards; exact after stop().
+    /// Summed over the shards as they stood when each was last idle; exact after stop().
     PipelineCounters counters() const;
 
 private:
