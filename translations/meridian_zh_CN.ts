@@ -1735,18 +1735,6 @@ Trading state: %2</source>
         <translation>无交易会话</translation>
     </message>
     <message>
-        <source>ACTIVE</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>REDUCING</source>
-        <translation>仅减仓</translation>
-    </message>
-    <message>
-        <source>HALTED</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
         <source>Paper trading: %1</source>
         <translation>模拟交易：%1</translation>
     </message>

@@ -34,7 +34,9 @@ QString number(double value, int decimals)
     return QLocale().toString(value, 'f', decimals);
 }
 
-QString stateName(risk::TradingState state)
+} // namespace
+
+QString tradingStateText(risk::TradingState state)
 {
     switch (state) {
     case risk::TradingState::Active:
@@ -46,6 +48,8 @@ QString stateName(risk::TradingState state)
     }
     return {};
 }
+
+namespace {
 
 QString stateStyle(risk::TradingState state)
 {
@@ -160,7 +164,7 @@ void PaperDock::refresh()
         return;
     }
     m_heading->setText(tr("%1 · session %2").arg(QString::fromStdString(s.symbol), QString::fromStdString(s.session)));
-    m_state->setText(stateName(s.state));
+    m_state->setText(tradingStateText(s.state));
     m_state->setStyleSheet(stateStyle(s.state));
     m_killSwitch->setText(s.state == risk::TradingState::Halted ? tr("Resume trading") : tr("Halt trading"));
     m_killSwitch->setEnabled(!s.finished);
@@ -415,8 +419,8 @@ void AlertDock::raiseCritical(const risk::Alert &alert)
         m_popup->setWindowModality(Qt::NonModal);
     }
     m_popup->setWindowTitle(tr("Critical risk alert"));
-    m_popup->setText(
-        tr("%1\n\nTrading state: %2").arg(QString::fromStdString(alert.message), stateName(m_bridge.snapshot().state)));
+    m_popup->setText(tr("%1\n\nTrading state: %2")
+                         .arg(QString::fromStdString(alert.message), tradingStateText(m_bridge.snapshot().state)));
     m_popup->show();
     m_popup->raise();
 }

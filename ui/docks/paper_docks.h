@@ -23,6 +23,9 @@ namespace meridian::ui {
 
 class PaperBridge;
 
+/// "ACTIVE", "REDUCING", "HALTED", translated: how every view names a trading state.
+QString tradingStateText(risk::TradingState state);
+
 /// The paper session at a glance: market, account, orders, signals and alerts counts, the trading state
 /// with its kill switch, the simulation speed and the strategy's live variables.
 ///

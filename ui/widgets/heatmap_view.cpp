@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The Meridian authors
 #include "widgets/heatmap_view.h"
 
+#include "widgets/theme.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QPainter>
@@ -14,8 +16,6 @@ namespace meridian::ui {
 
 namespace {
 
-const QColor kBuy(30, 136, 229);
-const QColor kSell(245, 124, 0);
 constexpr int kAxisRight = 72;  // price labels
 constexpr int kAxisBottom = 18; // time labels
 
@@ -208,10 +208,10 @@ void HeatmapView::paintEvent(QPaintEvent *)
     for (QPolygon *line : {&bids, &asks})
         if (!line->isEmpty())
             *line << QPoint(plot.right(), line->last().y());
-    QPen pen(kBuy.lighter(130), 1);
+    QPen pen(buyColour().lighter(130), 1);
     pen.setCosmetic(true);
     for (QPolygon *line : {&bids, &asks}) {
-        pen.setColor(line == &bids ? kBuy.lighter(130) : kSell.lighter(120));
+        pen.setColor(line == &bids ? buyColour().lighter(130) : sellColour().lighter(120));
         p.setPen(pen);
         p.drawPolyline(*line);
         line->translate(0, 1);

@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The Meridian authors
 #include "widgets/ladder_view.h"
 
+#include "widgets/theme.h"
+
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLocale>
@@ -16,10 +18,8 @@ namespace meridian::ui {
 
 namespace {
 
-// Buy and sell have colours of their own (blue and orange: told apart with any colour vision), separate
-// from the up/down colours of price changes; the numbers and column positions carry the meaning too.
-const QColor kBuy(30, 136, 229);
-const QColor kSell(245, 124, 0);
+const QColor kBuy = buyColour(); // the numbers and column positions carry the meaning too
+const QColor kSell = sellColour();
 
 // Column edges as fractions of the width: own bids | bid | price | ask | own asks | traded.
 constexpr double kEdges[] = {0.0, 0.10, 0.30, 0.50, 0.70, 0.80, 1.0};

@@ -376,10 +376,7 @@ void MainWindow::updateTradingState()
         return;
     }
     const risk::TradingState state = m_paperBridge->snapshot().state;
-    const QString name = state == risk::TradingState::Active     ? tr("ACTIVE")
-                         : state == risk::TradingState::Reducing ? tr("REDUCING")
-                                                                 : tr("HALTED");
-    m_tradingState->setText(tr("Paper trading: %1").arg(name));
+    m_tradingState->setText(tr("Paper trading: %1").arg(tradingStateText(state)));
     m_tradingState->setStyleSheet(state == risk::TradingState::Active ? QString()
                                                                       : QStringLiteral("QLabel { color: #c62828; "
                                                                                        "font-weight: bold; }"));

@@ -67,7 +67,7 @@ PriceChart::PriceChart(QWidget *parent, std::int64_t baseIntervalNs)
     m_sells = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
     for (QCPGraph *g : {m_buys, m_sells}) {
         g->setLineStyle(QCPGraph::lsNone);
-        const QColor c = g == m_buys ? QColor(30, 136, 229) : QColor(245, 124, 0);
+        const QColor c = g == m_buys ? buyColour() : sellColour();
         g->setScatterStyle(QCPScatterStyle(
             g == m_buys ? QCPScatterStyle::ssTriangle : QCPScatterStyle::ssTriangleInverted, c.darker(130), c, 9));
     }

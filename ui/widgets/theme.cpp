@@ -132,6 +132,16 @@ void applyFont(QApplication &app, const QString &language)
     QApplication::setFont(uiFont(language));
 }
 
+QColor buyColour()
+{
+    return {30, 136, 229};
+}
+
+QColor sellColour()
+{
+    return {245, 124, 0};
+}
+
 ColourConvention colourConvention()
 {
     const QString saved = QSettings().value(QStringLiteral("ui/colourConvention")).toString();

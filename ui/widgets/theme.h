@@ -27,6 +27,11 @@ QFont uiFont(const QString &language);
 /// Applies uiFont(language) to the application.
 void applyFont(QApplication &app, const QString &language);
 
+/// The colours of buying and selling (blue and orange: told apart with any colour vision), the same in every
+/// view, and apart from the up/down colours of price changes.
+QColor buyColour();
+QColor sellColour();
+
 /// Which colour means a rising price: red (the convention in mainland China, Taiwan and Japan) or green
 /// (the Western one). Buy and sell have colours of their own (blue and orange), apart from these.
 enum class ColourConvention { RedUp, GreenUp };
