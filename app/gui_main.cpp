@@ -191,64 +191,52 @@ int Gui::run(int argc, char **argv)
     });
 
     // The paper session the workstation starts with: built (plugin loaded, journal opened) on a worker
-    // thread, then run on its own; the views only read its feed.
+    // thread, then run on its own; the views only read its feed. A restart (another strategy, parameters or
+    // scenario) goes the same way: the running session ends first (its open orders cancelled), off the GUI
+    // thread too. launchPaper returns the worker, not started.
     auto paper = std::make_shared<std::unique_ptr<meridian::runtime::PaperSession>>();
-    QThread *paperStarter = nullptr;
-    if (!parser.isSet(noPaperOption)) {
-        paperStarter = QThread::create([paper, paths] {
-            auto made = meridian::app::createDefaultPaperSession(paths);
+    const auto launchPaper = [paper, paths, target](std::shared_ptr<meridian::runtime::PaperSession> old,
+                                                    QString pluginPath, QString parametersJson, QString scenario) {
+        QThread *worker = QThread::create([paper, paths, old, pluginPath, parametersJson, scenario] {
+            if (old)
+                old->stop();
+            auto made = meridian::app::createDefaultPaperSession(paths, pluginPath.toStdString(),
+                                                                 parametersJson.toStdString(), scenario.toStdString());
             if (!made) {
                 meridian::log::get("paper")->error("The paper session did not start: {}", made.error().message);
                 return;
             }
             (*made)->start();
-            meridian::log::get("paper")->info("Paper session {} started: adaptive_mm on BTCUSDT, normal scenario",
-                                              (*made)->sessionId());
+            meridian::log::get("paper")->info("Paper session {} started: {} in the {} scenario", (*made)->sessionId(),
+                                              (*made)->config().strategyPath, (*made)->config().scenario);
             *paper = std::move(*made);
         });
-        QObject::connect(paperStarter, &QThread::finished, &app, [paper, target] {
+        QObject::connect(worker, &QThread::finished, worker, [paper, target] {
             if (*paper && target)
                 target->attachPaperSession(paper->get());
         });
-    }
+        return worker;
+    };
+    QThread *paperStarter = parser.isSet(noPaperOption) ? nullptr : launchPaper(nullptr, {}, {}, {});
 
-    // Another strategy or other parameters from the Strategies dock: the running session ends (its open
-    // orders cancelled) and a new one starts, both off the GUI thread.
     // One restart at a time; the exit waits for one under way.
     QPointer<QThread> restarting;
-    QObject::connect(
-        window.get(), &meridian::ui::MainWindow::paperRestartRequested, &app,
-        [paper, paths, target, &restarting](const QString &pluginPath, const QString &parametersJson,
-                                            const QString &scenario) {
-            if (restarting) {
-                meridian::log::get("paper")->warn("A paper session restart is under way already");
-                return;
-            }
-            if (target)
-                target->attachPaperSession(nullptr);
-            std::shared_ptr<meridian::runtime::PaperSession> old(paper->release());
-            QThread *restarter = QThread::create([paper, paths, old, pluginPath, parametersJson, scenario] {
-                if (old)
-                    old->stop();
-                auto made = meridian::app::createDefaultPaperSession(
-                    paths, pluginPath.toStdString(), parametersJson.toStdString(), scenario.toStdString());
-                if (!made) {
-                    meridian::log::get("paper")->error("The paper session did not restart: {}", made.error().message);
-                    return;
-                }
-                (*made)->start();
-                meridian::log::get("paper")->info("Paper session {} started with {}", (*made)->sessionId(),
-                                                  pluginPath.toStdString());
-                *paper = std::move(*made);
-            });
-            QObject::connect(restarter, &QThread::finished, restarter, [paper, target, restarter] {
-                if (*paper && target)
-                    target->attachPaperSession(paper->get());
-                restarter->deleteLater();
-            });
-            restarting = restarter;
-            restarter->start();
-        });
+    QObject::connect(window.get(), &meridian::ui::MainWindow::paperRestartRequested, &app,
+                     [paper, target, launchPaper, &restarting](const QString &pluginPath, const QString &parametersJson,
+                                                               const QString &scenario) {
+                         if (restarting) {
+                             meridian::log::get("paper")->warn("A paper session restart is under way already");
+                             return;
+                         }
+                         if (target)
+                             target->attachPaperSession(nullptr);
+                         QThread *restarter =
+                             launchPaper(std::shared_ptr<meridian::runtime::PaperSession>(paper->release()), pluginPath,
+                                         parametersJson, scenario);
+                         QObject::connect(restarter, &QThread::finished, restarter, &QObject::deleteLater);
+                         restarting = restarter;
+                         restarter->start();
+                     });
 
     int exitCode = 0;
     if (parser.isSet(screenshotOption)) {
