@@ -10,6 +10,7 @@
 // operation for the latency distribution. Both replays must end in the same state.
 //
 // Usage: bench_matching [--operations N] [--seed S]
+#include "bench_support.h"
 #include "core/rng.h"
 #include "matching/matching_engine.h"
 
@@ -223,11 +224,7 @@ int main(int argc, char **argv)
         const auto t1 = std::chrono::steady_clock::now();
         e = static_cast<std::uint32_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count());
     }
-    const auto percentile = [](std::vector<std::uint32_t> &v, double p) {
-        const std::size_t k = std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())));
-        std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
-        return v[k];
-    };
+    using bench::percentile;
     if (timedSink.events != sink.events || timed.book().orderCount() != engine.book().orderCount()) {
         std::fprintf(stderr, "bench_matching: the two replays diverged\n");
         return 1;

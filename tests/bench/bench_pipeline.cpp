@@ -16,6 +16,7 @@
 // when the feed was not sustained.
 //
 // Usage: bench_pipeline [--rate TICKS_PER_S] [--seconds S] [message.csv orderbook.csv]
+#include "bench_support.h"
 #include "book/lobster.h"
 #include "core/spsc_queue.h"
 #include "risk/pre_trade.h"
@@ -31,6 +32,7 @@
 #include <vector>
 
 using namespace meridian;
+using meridian::bench::percentile;
 using namespace meridian::signal;
 
 namespace {
@@ -167,15 +169,6 @@ struct ProducerReport
     return processed;
 }
 
-double percentileUs(std::vector<std::int64_t> &values, double p)
-{
-    if (values.empty())
-        return 0;
-    const std::size_t k = std::min(values.size() - 1, std::size_t(p * double(values.size())));
-    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(k), values.end());
-    return double(values[k]) / 1e3;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -248,7 +241,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "bench_pipeline: no signal was published\n");
         return 1;
     }
-    const double p50 = percentileUs(l, 0.50), p99 = percentileUs(l, 0.99), p999 = percentileUs(l, 0.999);
+    const auto us = [&l](double p) { return static_cast<double>(percentile(l, p)) / 1e3; };
+    const double p50 = us(0.50), p99 = us(0.99), p999 = us(0.999);
     const double worst = double(*std::max_element(l.begin(), l.end())) / 1e3;
     const auto slow = std::count_if(l.begin(), l.end(), [](std::int64_t ns) { return ns > 100'000; });
     std::printf("signals later than 100 us: %lld (%.3f%%)\n", static_cast<long long>(slow),

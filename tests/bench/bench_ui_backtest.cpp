@@ -12,6 +12,7 @@
 //
 // Usage: bench_ui_backtest. Runs offscreen unless told otherwise.
 #include "backtest/bar_backtest.h"
+#include "bench_support.h"
 #include "core/rng.h"
 
 #include <QApplication>
@@ -27,15 +28,10 @@
 #include <vector>
 
 using namespace meridian;
+using meridian::bench::percentile;
 using namespace meridian::backtest;
 
 namespace {
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
 
 BarSeries makeBars(std::size_t n)
 {

@@ -11,6 +11,7 @@
 // Last line "bench_ui_chart: <the larger of the line's p95 and the candles' max> ms".
 //
 // Usage: bench_ui_chart. Runs offscreen unless told otherwise.
+#include "bench_support.h"
 #include "core/rng.h"
 #include "widgets/price_chart.h"
 
@@ -25,17 +26,10 @@
 #include <vector>
 
 using namespace meridian;
+using meridian::bench::percentile;
 using namespace meridian::ui;
 
-namespace {
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
-
-} // namespace
+namespace {} // namespace
 
 int main(int argc, char **argv)
 {

@@ -9,6 +9,7 @@
 // together, and last "bench_ui_heatmap: <p99> ms". Target (issue 10): at most 8 ms.
 //
 // Usage: bench_ui_heatmap [--columns N]   (timed columns, default 600). Runs offscreen unless told otherwise.
+#include "bench_support.h"
 #include "core/rng.h"
 #include "widgets/heatmap_view.h"
 
@@ -21,6 +22,7 @@
 #include <vector>
 
 using namespace meridian;
+using meridian::bench::percentile;
 using namespace meridian::ui;
 
 namespace {
@@ -45,12 +47,6 @@ HeatmapColumn nextColumn(Rng &rng, std::int64_t &mid, std::int64_t time)
         c.trades.emplace_back(rng.bernoulli(0.5) ? c.bestBid : c.bestAsk,
                               0.001 * static_cast<double>(rng.uniformInt(1, 500)));
     return c;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
 } // namespace

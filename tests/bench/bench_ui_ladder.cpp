@@ -14,6 +14,7 @@
 // starts, so what it holds does not count as growth).
 //
 // Usage: bench_ui_ladder [--seconds S]   (S per phase, default 10). Runs offscreen unless told otherwise.
+#include "bench_support.h"
 #include "core/rng.h"
 #include "widgets/heatmap_view.h"
 #include "widgets/ladder_view.h"
@@ -27,13 +28,13 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 using namespace meridian;
+using meridian::bench::percentile;
 using namespace meridian::ui;
 
 namespace {
@@ -48,26 +49,6 @@ struct Book
     std::vector<double> bids = std::vector<double>(kLevels, 1.0), asks = std::vector<double>(kLevels, 1.0);
     std::uint64_t updates = 0;
 };
-
-/// Time the hypervisor gave the machine's CPUs to others (the "steal" column of /proc/stat), in ms. On a
-/// virtual machine it stalls every thread for tens to hundreds of milliseconds at a time; the benchmark prints
-/// it beside the lag so that the two can be told apart.
-double stealMs()
-{
-    std::ifstream stat("/proc/stat");
-    std::string cpu;
-    long long user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0;
-    stat >> cpu >> user >> nice >> system >> idle >> iowait >> irq >> softirq >> steal;
-    return static_cast<double>(steal) * 1000.0 / 100.0; // USER_HZ = 100
-}
-
-long residentKb()
-{
-    std::ifstream statm("/proc/self/statm");
-    long pages = 0, resident = 0;
-    statm >> pages >> resident;
-    return resident * 4;
-}
 
 class PaintCounter final : public QObject
 {
@@ -91,14 +72,6 @@ struct Phase
     int paints = 0;
     double stealMs = 0;
 };
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
 
 } // namespace
 
@@ -231,7 +204,7 @@ int main(int argc, char **argv)
     QEventLoop loop;
     QTimer::singleShot(1000, &loop, &QEventLoop::quit);
     loop.exec();
-    const long rssStart = residentKb();
+    const long rssStart = bench::residentKb();
     for (int p = 0; p < 2; ++p) {
         Phase &phase = phases[p];
         phase.rate = p == 0 ? 10'000 : 100'000;
@@ -242,7 +215,7 @@ int main(int argc, char **argv)
             updatesBefore = book.updates;
         }
         const int paintsBefore = counter.paints;
-        const double stealBefore = stealMs();
+        const double stealBefore = bench::stealMs();
         current = &phase;
         QTimer::singleShot(static_cast<int>(seconds * 1000), &loop, &QEventLoop::quit);
         loop.exec();
@@ -252,9 +225,9 @@ int main(int argc, char **argv)
             phase.updates = book.updates - updatesBefore;
         }
         phase.paints = counter.paints - paintsBefore;
-        phase.stealMs = stealMs() - stealBefore;
+        phase.stealMs = bench::stealMs() - stealBefore;
     }
-    const long rssEnd = residentKb();
+    const long rssEnd = bench::residentKb();
     stop = true;
     worker.join();
 

@@ -9,6 +9,7 @@
 // run, the lag p99 / max and last "bench_ui_signals: <growth in the second half> kB".
 //
 // Usage: bench_ui_signals [--seconds S]. Runs offscreen unless told otherwise.
+#include "bench_support.h"
 #include "docks/paper_docks.h"
 
 #include <QApplication>
@@ -21,24 +22,16 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 using namespace meridian;
+using meridian::bench::percentile;
 using namespace meridian::ui;
 
 namespace {
-
-long residentKb()
-{
-    std::ifstream statm("/proc/self/statm");
-    long pages = 0, resident = 0;
-    statm >> pages >> resident;
-    return resident * 4;
-}
 
 signal::Opportunity make(std::uint64_t n)
 {
@@ -54,12 +47,6 @@ signal::Opportunity make(std::uint64_t n)
     o.updatedNs = static_cast<std::int64_t>(n) * 1'000'000;
     o.stages = {0, 100, 700, 800, 830, 860};
     return o;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
 } // namespace
@@ -140,7 +127,7 @@ int main(int argc, char **argv)
     lags.assign(static_cast<std::size_t>(seconds * 600), 0.0);
     std::size_t probes = 0;
     probeCount = &probes;
-    const long before = residentKb();
+    const long before = bench::residentKb();
     const std::uint64_t deliveredBefore = delivered;
     int largest = 0;
     QTimer watch;
@@ -148,10 +135,10 @@ int main(int argc, char **argv)
     QObject::connect(&watch, &QTimer::timeout, [&] { largest = std::max(largest, model.rowCount()); });
     watch.start();
     long half = 0;
-    QTimer::singleShot(static_cast<int>(seconds * 500), [&] { half = residentKb(); });
+    QTimer::singleShot(static_cast<int>(seconds * 500), [&] { half = bench::residentKb(); });
     QTimer::singleShot(static_cast<int>(seconds * 1000), &loop, &QEventLoop::quit);
     loop.exec();
-    const long after = residentKb();
+    const long after = bench::residentKb();
     probeCount = nullptr;
     lags.resize(probes);
     stop = true;
