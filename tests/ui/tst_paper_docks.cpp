@@ -13,6 +13,7 @@
 #include "docks/paper_docks.h"
 #include "docks/simulation_dock.h"
 #include "models/record_model.h"
+#include "support/paper_config.h"
 #include "widgets/heatmap_view.h"
 #include "widgets/ladder_view.h"
 #include "widgets/price_chart.h"
@@ -38,22 +39,14 @@ namespace {
 
 constexpr std::int64_t kSecond = 1'000'000'000;
 
-std::unique_ptr<runtime::PaperSession> makeSession()
+runtime::PaperConfig sessionConfig()
 {
-    runtime::PaperConfig c;
-    c.market.instrument.spec.id = 1;
-    c.market.instrument.spec.symbol = "BTCUSDT";
-    c.market.instrument.spec.venue = "SIM";
-    c.market.instrument.spec.quoteCurrency = "USDT";
-    c.market.instrument.spec.tickSize = Decimal(1, 2);
-    c.market.instrument.spec.lotSize = Decimal(1, 3);
-    c.market.instrument.initialPrice = 3'000'000;
-    c.strategyPath = ADAPTIVE_MM;
-    c.strategyParams = R"({"sample_ms": 100})";
-    c.seed = 11;
-    c.speed = 0;
-    c.limits = runtime::defaultPaperLimits(c.initialCapital);
-    auto s = runtime::PaperSession::create(c); // journal in memory
+    return test::btcPaperConfig(ADAPTIVE_MM, R"({"sample_ms": 100})", 11); // journal in memory
+}
+
+std::unique_ptr<runtime::PaperSession> makeSession(runtime::PaperConfig c = sessionConfig())
+{
+    auto s = runtime::PaperSession::create(std::move(c));
     return s ? std::move(*s) : nullptr;
 }
 
@@ -267,21 +260,11 @@ protected:
 
 void TestPaperDocks::aCriticalAlertIsPaintedAtOnce()
 {
-    // An exposure limit so low that the first fill is critical (and halts trading).
-    runtime::PaperConfig c;
-    c.market.instrument.spec.id = 1;
-    c.market.instrument.spec.symbol = "BTCUSDT";
-    c.market.instrument.spec.venue = "SIM";
-    c.market.instrument.spec.quoteCurrency = "USDT";
-    c.market.instrument.spec.tickSize = Decimal(1, 2);
-    c.market.instrument.spec.lotSize = Decimal(1, 3);
-    c.market.instrument.initialPrice = 3'000'000;
-    c.strategyPath = ADAPTIVE_MM;
-    c.strategyParams = R"({"sample_ms": 100})";
-    c.seed = 11;
-    c.speed = 0;
+    // An exposure limit so low that the first fill is critical (and halts trading); no pre-trade limits.
+    runtime::PaperConfig c = sessionConfig();
+    c.limits = {};
     c.monitor.exposure = {1e-9, 2e-9};
-    auto session = runtime::PaperSession::create(c);
+    auto session = makeSession(std::move(c));
     QVERIFY(session);
     QWidget window;
     window.resize(800, 600);
@@ -289,11 +272,11 @@ void TestPaperDocks::aCriticalAlertIsPaintedAtOnce()
     AlertDock alerts(bridge, &window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    bridge.setSession(session->get());
-    for (int i = 0; i < 120 && !(*session)->feed().snapshot().alerts; ++i)
-        QVERIFY((*session)->runFor(kSecond));
-    QVERIFY((*session)->feed().snapshot().alerts > 0);
-    QCOMPARE((*session)->feed().snapshot().state, risk::TradingState::Halted);
+    bridge.setSession(session.get());
+    for (int i = 0; i < 120 && !session->feed().snapshot().alerts; ++i)
+        QVERIFY(session->runFor(kSecond));
+    QVERIFY(session->feed().snapshot().alerts > 0);
+    QCOMPARE(session->feed().snapshot().state, risk::TradingState::Halted);
     QElapsedTimer clock;
     PaintProbe probe;
     probe.clock = &clock;

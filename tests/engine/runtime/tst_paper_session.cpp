@@ -8,6 +8,7 @@
 // a rejection naming the rule; bad configuration is refused with its name.
 #include "runtime/paper_session.h"
 #include "store/database.h"
+#include "support/paper_config.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -21,21 +22,10 @@ constexpr std::int64_t kSecond = 1'000'000'000;
 
 PaperConfig config(const QString &journal)
 {
-    PaperConfig c;
-    c.market.instrument.spec.id = 1;
-    c.market.instrument.spec.symbol = "BTCUSDT";
-    c.market.instrument.spec.venue = "SIM";
-    c.market.instrument.spec.quoteCurrency = "USDT";
-    c.market.instrument.spec.tickSize = Decimal(1, 2);
-    c.market.instrument.spec.lotSize = Decimal(1, 3);
-    c.market.instrument.initialPrice = 3'000'000; // 30 000.00
-    c.strategyPath = ADAPTIVE_MM;
-    c.strategyParams = R"({"sample_ms": 100, "refresh_ms": 200})"; // quoting after 5 s of samples
-    c.seed = 7;
-    c.speed = 0;
+    // Quoting after 5 s of samples.
+    PaperConfig c = test::btcPaperConfig(ADAPTIVE_MM, R"({"sample_ms": 100, "refresh_ms": 200})", 7);
     c.startTimeNs = 1'790'000'000'000'000'000; // fixed: journal times do not depend on the wall clock
     c.journalPath = journal.toStdString();
-    c.limits = defaultPaperLimits(c.initialCapital);
     return c;
 }
 
