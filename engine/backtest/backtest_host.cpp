@@ -2,16 +2,15 @@
 // Copyright (C) 2026 The Meridian authors
 #include "backtest/backtest_host.h"
 
+#include "strategy/c_abi.h"
+
 #include <cmath>
 
 namespace meridian::backtest {
 
 namespace {
 
-meridian_decimal toC(const Decimal &d)
-{
-    return meridian_decimal{d.mantissa(), d.scale(), 0};
-}
+using strategy::toC;
 
 std::vector<double> valuesPerTickLot(const std::vector<Instrument> &instruments)
 {

@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The Meridian authors
 #include "sim/strategy_agent.h"
 
+#include "strategy/c_abi.h"
+
 #include "core/log.h"
 
 #include <spdlog/spdlog.h>
@@ -13,10 +15,7 @@ namespace meridian::sim {
 
 namespace {
 
-meridian_decimal toC(const Decimal &d)
-{
-    return meridian_decimal{d.mantissa(), d.scale(), 0};
-}
+using strategy::toC;
 
 bool toOrderType(meridian_order_type type, matching::OrderType &out)
 {
