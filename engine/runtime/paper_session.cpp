@@ -18,6 +18,7 @@
 #include <cmath>
 #include <iterator>
 #include <map>
+#include <utility>
 
 namespace meridian::runtime {
 
@@ -449,6 +450,9 @@ struct PaperSession::Impl
     std::atomic<double> speed{1};
     std::atomic<bool> paused{false};
     std::atomic<std::int64_t> stepRequest{0}; // simulated ns to run while paused
+    // Whether the run loop is holding, as the feed reports it: `paused` is only the request, and a
+    // snapshot taken between the request and the loop seeing it must not claim the market stands still.
+    bool holding = false;
     std::mutex commandMutex;
     std::optional<std::pair<risk::TradingState, std::string>> stateRequest;
 
@@ -621,7 +625,7 @@ struct PaperSession::Impl
         s.elapsedNs = sim->now();
         s.timeNs = startNs + s.elapsedNs;
         s.speed = speed.load();
-        s.paused = paused.load();
+        s.paused = holding;
         s.durationNs = sim->duration();
         s.scenario = config.scenario;
         const std::int64_t bid = sim->book(0).bestBid().value_or(Price(0)).value();
@@ -663,26 +667,26 @@ struct PaperSession::Impl
         std::int64_t wallAnchor = wallClock.now().nanoseconds();
         std::int64_t simAnchor = sim->now();
         double pace = fastForward ? 0 : speed.load();
-        bool shownPaused = false;
+        holding = false;
         while (!sim->done() && sim->now() < end && failure.empty() && !(stop && stop->load())) {
             applyCommands();
             // Paused (on the session's own thread only; runFor() is told how far to go): nothing runs but
             // the steps asked for, and the pace starts afresh on resuming.
             if (stop && !fastForward && paused.load()) {
+                const bool wasHolding = std::exchange(holding, true);
                 if (const std::int64_t step = stepRequest.exchange(0); step > 0) {
                     sim->run(std::min(end, sim->now() + step));
                     publish();
-                } else if (!shownPaused) {
+                } else if (!wasHolding) {
                     publish();
-                    shownPaused = true;
                 }
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
                 wallAnchor = wallClock.now().nanoseconds();
                 simAnchor = sim->now();
                 continue;
             }
-            if (shownPaused) {
-                shownPaused = false;
+            if (holding) {
+                holding = false;
                 publish();
             }
             const double s = fastForward ? 0 : speed.load();
