@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The Meridian authors
 #include "cli_common.h"
 
+#include "backtest/bar_source.h"
 #include "strategy/plugin_registry.h"
 
 #include <QDateTime>
@@ -79,37 +80,9 @@ bool CliStrategy::resolve(const AppPaths &paths, const QString &id, const QStrin
 
 CliStrategy::Resolved CliStrategy::instrumentFor(store::Database &db, const std::string &symbol)
 {
-    Resolved r;
-    InstrumentSpec &spec = r.spec;
-    spec.id = 1;
-    spec.symbol = symbol;
-    spec.venue = "SIM";
-    spec.tickSize = Decimal(1, 2);
-    spec.lotSize = Decimal(1, 0);
-    spec.quoteCurrency = "USD";
-    if (symbol == "BTCUSDT" || symbol == "ETHUSDT") {
-        spec.lotSize = Decimal(1, 3);
-        spec.quoteCurrency = "USDT";
-    }
-    r.source = QStringLiteral("default");
-    if (auto s = db.prepare("SELECT tick_size, lot_size, quote_currency, multiplier FROM instruments WHERE symbol = ? "
-                            "ORDER BY instrument_id LIMIT 1");
-        s && s->bind(1, std::string_view(symbol)) && s->step().value_or(false)) {
-        auto tick = Decimal::parse(s->columnText(0));
-        auto lot = Decimal::parse(s->columnText(1));
-        auto multiplier = Decimal::parse(s->columnText(3));
-        if (tick && lot && multiplier) {
-            spec.tickSize = *tick;
-            spec.lotSize = *lot;
-            spec.multiplier = *multiplier;
-            spec.quoteCurrency = s->columnText(2);
-            r.source = QStringLiteral("database");
-        }
-    }
-    if (auto s = db.prepare("SELECT close FROM market_data WHERE symbol = ? AND close > 0 ORDER BY ts DESC LIMIT 1");
-        s && s->bind(1, std::string_view(symbol)) && s->step().value_or(false))
-        r.lastPrice = s->columnDouble(0);
-    return r;
+    const backtest::ResolvedInstrument resolved = backtest::resolveInstrument(db, symbol);
+    return {resolved.spec, resolved.fromDatabase ? QStringLiteral("database") : QStringLiteral("default"),
+            resolved.lastPrice};
 }
 
 CliStrategy::ResolvedMarket CliStrategy::marketFor(store::Database &db, const std::string &symbol)

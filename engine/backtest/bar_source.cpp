@@ -54,4 +54,59 @@ Result<BarSeries> loadBars(store::Database &db, const Instrument &instrument, st
     return series;
 }
 
+Result<std::vector<BarSet>> listBarSets(store::Database &db)
+{
+    auto s = db.prepare("SELECT symbol, venue, interval, count(*), min(ts), max(ts) FROM market_data WHERE open IS NOT "
+                        "NULL GROUP BY symbol, venue, interval ORDER BY symbol, venue, interval");
+    if (!s)
+        return tl::unexpected(s.error());
+    std::vector<BarSet> sets;
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            break;
+        if (store::intervalNanoseconds(s->columnText(2)) == 0)
+            continue; // quotes and other rows that are not bars
+        sets.push_back({s->columnText(0), s->columnText(1), s->columnText(2), s->columnInt64(3), s->columnInt64(4),
+                        s->columnInt64(5)});
+    }
+    return sets;
+}
+
+ResolvedInstrument resolveInstrument(store::Database &db, const std::string &symbol)
+{
+    ResolvedInstrument r;
+    InstrumentSpec &spec = r.spec;
+    spec.id = 1;
+    spec.symbol = symbol;
+    spec.venue = "SIM";
+    spec.tickSize = Decimal(1, 2);
+    spec.lotSize = Decimal(1, 0);
+    spec.quoteCurrency = "USD";
+    if (symbol == "BTCUSDT" || symbol == "ETHUSDT") {
+        spec.lotSize = Decimal(1, 3);
+        spec.quoteCurrency = "USDT";
+    }
+    if (auto s = db.prepare("SELECT tick_size, lot_size, quote_currency, multiplier FROM instruments WHERE symbol = ? "
+                            "ORDER BY instrument_id LIMIT 1");
+        s && s->bind(1, std::string_view(symbol)) && s->step().value_or(false)) {
+        auto tick = Decimal::parse(s->columnText(0));
+        auto lot = Decimal::parse(s->columnText(1));
+        auto multiplier = Decimal::parse(s->columnText(3));
+        if (tick && lot && multiplier) {
+            spec.tickSize = *tick;
+            spec.lotSize = *lot;
+            spec.multiplier = *multiplier;
+            spec.quoteCurrency = s->columnText(2);
+            r.fromDatabase = true;
+        }
+    }
+    if (auto s = db.prepare("SELECT close FROM market_data WHERE symbol = ? AND close > 0 ORDER BY ts DESC LIMIT 1");
+        s && s->bind(1, std::string_view(symbol)) && s->step().value_or(false))
+        r.lastPrice = s->columnDouble(0);
+    return r;
+}
+
 } // namespace meridian::backtest

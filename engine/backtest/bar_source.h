@@ -6,7 +6,9 @@
 #include "store/database.h"
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace meridian::backtest {
 
@@ -17,5 +19,29 @@ namespace meridian::backtest {
 /// Database.
 Result<BarSeries> loadBars(store::Database &db, const Instrument &instrument, std::string_view venue,
                            std::string_view interval, std::int64_t fromNs, std::int64_t toNs);
+
+/// One set of imported bars: a symbol at a venue in one interval, how many, and the first and last open
+/// times (ns).
+struct BarSet
+{
+    std::string symbol, venue, interval;
+    std::int64_t bars = 0;
+    std::int64_t firstNs = 0, lastNs = 0;
+};
+
+/// Every bar set in market_data, by symbol, venue and interval. Reads the whole table: call it off the GUI
+/// thread. Errors: Database.
+Result<std::vector<BarSet>> listBarSets(store::Database &db);
+
+/// The instrument a symbol stands for: from the instruments table when it is there (fromDatabase), otherwise
+/// a default (BTCUSDT and ETHUSDT: ticks of 0.01 and lots of 0.001 in USDT; others 0.01 and 1 in USD).
+/// lastPrice is the last close in market_data, 0 when there is none.
+struct ResolvedInstrument
+{
+    InstrumentSpec spec;
+    bool fromDatabase = false;
+    double lastPrice = 0;
+};
+ResolvedInstrument resolveInstrument(store::Database &db, const std::string &symbol);
 
 } // namespace meridian::backtest
