@@ -217,64 +217,6 @@ static bool prepare(const QCommandLineParser &parser, const Common &c, Prepared 
     return true;
 }
 
-/// The report's content: the statistics as text, the equity, days and fills as series.
-static ui::BacktestReportData reportData(const Prepared &p, const backtest::BarBacktestResult &r)
-{
-    ui::BacktestReportData d;
-    const backtest::BarSeries &bars = p.series.front();
-    d.title = BacktestCommand::tr("%1 on %2")
-                  .arg(QString::fromStdString(p.strategy.info().id), QString::fromStdString(bars.instrument.symbol()));
-    const QJsonObject parameters =
-        QJsonDocument::fromJson(QByteArray::fromStdString(p.strategy.parametersJson())).object();
-    for (auto it = parameters.begin(); it != parameters.end(); ++it)
-        d.parameters.emplace_back(it.key(), it.value().toVariant().toString());
-    if (r.statistics) {
-        const metrics::Statistics &s = *r.statistics;
-        const auto percent = [](double x) { return QStringLiteral("%1%").arg(x * 100, 0, 'f', 2); };
-        const auto number = [](double x) { return QString::number(x, 'f', 3); };
-        d.statistics = {{BacktestCommand::tr("Days"), QString::number(s.totalDays)},
-                        {BacktestCommand::tr("End balance"), QString::number(s.endBalance, 'f', 2)},
-                        {BacktestCommand::tr("Total return"), percent(s.totalReturn)},
-                        {BacktestCommand::tr("Annual return"), percent(s.annualReturn)},
-                        {BacktestCommand::tr("CAGR"), percent(s.cagr)},
-                        {BacktestCommand::tr("Volatility"), percent(s.volatility)},
-                        {BacktestCommand::tr("Sharpe ratio"), number(s.sharpeRatio)},
-                        {BacktestCommand::tr("Sortino ratio"), number(s.sortinoRatio)},
-                        {BacktestCommand::tr("Calmar ratio"), number(s.calmarRatio)},
-                        {BacktestCommand::tr("Max drawdown"), percent(s.maxDrawdownPercent)},
-                        {BacktestCommand::tr("Max drawdown duration (days)"), QString::number(s.maxDrawdownDuration)},
-                        {BacktestCommand::tr("VaR 95%"), percent(s.var95)},
-                        {BacktestCommand::tr("CVaR 95%"), percent(s.cvar95)},
-                        {BacktestCommand::tr("Commission"), QString::number(s.totalCommission, 'f', 2)},
-                        {BacktestCommand::tr("Fills"), QString::number(s.totalTrades)},
-                        {BacktestCommand::tr("Round trips"), QString::number(s.closedTrades)},
-                        {BacktestCommand::tr("Win rate"), percent(s.winRate)},
-                        {BacktestCommand::tr("Profit factor"), number(s.profitFactor)}};
-    }
-    for (const auto &[time, equity] : r.equity) {
-        d.equityTime.push_back(static_cast<double>(time) / 1e9);
-        d.equity.push_back(equity);
-    }
-    double previous = p.config.initialCapital;
-    for (const metrics::DailyResult &day : r.days) {
-        d.dayTime.push_back(static_cast<double>(day.date) * 86400.0);
-        d.dayReturn.push_back(day.balance / previous - 1);
-        previous = day.balance;
-    }
-    const double tick = bars.instrument.tickSize().toDouble();
-    const std::size_t every = std::max<std::size_t>(1, bars.bars.size() / 5000);
-    for (std::size_t i = 0; i < bars.bars.size(); i += every) {
-        d.priceTime.push_back(static_cast<double>(bars.bars[i].openTime + bars.durationNs) / 1e9);
-        d.price.push_back(static_cast<double>(bars.bars[i].close) * tick);
-    }
-    for (const backtest::BacktestFill &f : r.fills) {
-        const bool buy = f.side == MERIDIAN_SIDE_BUY;
-        (buy ? d.buyTime : d.sellTime).push_back(static_cast<double>(f.time) / 1e9);
-        (buy ? d.buyPrice : d.sellPrice).push_back(static_cast<double>(f.price) * tick);
-    }
-    return d;
-}
-
 /// `backtest --data book|trades`: an order-book backtest over imported messages or trades, read through the
 /// replay cache.
 static int replayBacktest(const QCommandLineParser &parser, const Common &c, bool book,
@@ -431,7 +373,11 @@ int BacktestCommand::backtest(const QStringList &arguments)
         return refuse(QString::fromStdString(r.error().message));
     if (parser.isSet(c.report)) {
         QString error;
-        const QString path = ui::BacktestReport::write(parser.value(c.report), reportData(p, *r), &error);
+        const QString path =
+            ui::BacktestReport::write(parser.value(c.report),
+                                      ui::BacktestReport::fromBarBacktest(p.series.front(), *r, p.strategy.info().id,
+                                                                          p.strategy.parametersJson(), p.config),
+                                      &error);
         if (path.isEmpty())
             return refuse(error, Failure);
         m_err(tr("meridian-cli backtest: report written to %1\n").arg(path));
@@ -654,36 +600,8 @@ int BacktestCommand::optimize(const QStringList &arguments)
         m_err(tr("meridian-cli optimize: stored as run %1\n").arg(*saved));
     }
     if (parser.isSet(c.report)) {
-        ui::OptimizationReportData d;
-        d.title = tr("Optimisation of %1 on %2")
-                      .arg(QString::fromStdString(p.strategy.info().id),
-                           QString::fromStdString(p.series[0].instrument.symbol()));
-        d.objective = QString::fromStdString(config.objectives.front().name);
-        if (ranges.size() >= 2 && ranges[0].choices.empty() && ranges[1].choices.empty()) {
-            d.xName = QString::fromStdString(ranges[0].name);
-            d.yName = QString::fromStdString(ranges[1].name);
-            for (double v = ranges[0].min; v <= ranges[0].max + 1e-9 * ranges[0].step; v += ranges[0].step)
-                d.xValues.push_back(v);
-            for (double v = ranges[1].min; v <= ranges[1].max + 1e-9 * ranges[1].step; v += ranges[1].step)
-                d.yValues.push_back(v);
-            d.z.assign(d.xValues.size() * d.yValues.size(), std::nan(""));
-            for (const backtest::Evaluation &e : r->evaluations) {
-                const auto i = static_cast<std::size_t>(std::llround((e.values[0] - ranges[0].min) / ranges[0].step));
-                const auto j = static_cast<std::size_t>(std::llround((e.values[1] - ranges[1].min) / ranges[1].step));
-                if (i < d.xValues.size() && j < d.yValues.size())
-                    d.z[j * d.xValues.size() + i] = e.objectives.front();
-            }
-        }
-        d.header << tr("Parameters");
-        for (const backtest::Objective &o : config.objectives)
-            d.header << QString::fromStdString(o.name);
-        for (std::size_t i = 0; i < r->best.size() && i < shown; ++i) {
-            const backtest::Evaluation &e = r->evaluations[r->best[i]];
-            QStringList row{QString::fromStdString(e.parametersJson)};
-            for (const double v : e.objectives)
-                row << QString::number(v, 'g', 5);
-            d.rows.push_back(row);
-        }
+        const ui::OptimizationReportData d = ui::BacktestReport::fromOptimization(
+            p.strategy.info().id, p.series[0].instrument.symbol(), ranges, config, *r, shown);
         QString error;
         const QString path = ui::BacktestReport::writeOptimization(parser.value(c.report), d, &error);
         if (path.isEmpty())

@@ -2,9 +2,15 @@
 // Copyright (C) 2026 The Meridian authors
 #include "report/backtest_report.h"
 
+#include "backtest/bar_backtest.h"
+#include "backtest/optimizer.h"
+#include "widgets/theme.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 #include <qcustomplot.h>
@@ -12,6 +18,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 namespace meridian::ui {
 
@@ -46,6 +53,227 @@ QString escape(const QString &text)
 
 } // namespace
 
+BacktestReportData BacktestReport::fromBarBacktest(const backtest::BarSeries &bars,
+                                                   const backtest::BarBacktestResult &r, const std::string &strategyId,
+                                                   const std::string &parametersJson,
+                                                   const backtest::BarBacktestConfig &config)
+{
+    BacktestReportData d;
+    d.title = tr("%1 on %2").arg(QString::fromStdString(strategyId), QString::fromStdString(bars.instrument.symbol()));
+    const QJsonObject parameters = QJsonDocument::fromJson(QByteArray::fromStdString(parametersJson)).object();
+    for (auto it = parameters.begin(); it != parameters.end(); ++it)
+        d.parameters.emplace_back(it.key(), it.value().toVariant().toString());
+    if (r.statistics) {
+        const metrics::Statistics &s = *r.statistics;
+        const auto percent = [](double x) { return QStringLiteral("%1%").arg(x * 100, 0, 'f', 2); };
+        const auto number = [](double x) { return QString::number(x, 'f', 3); };
+        d.statistics = {{tr("Days"), QString::number(s.totalDays)},
+                        {tr("End balance"), QString::number(s.endBalance, 'f', 2)},
+                        {tr("Total return"), percent(s.totalReturn)},
+                        {tr("Annual return"), percent(s.annualReturn)},
+                        {tr("CAGR"), percent(s.cagr)},
+                        {tr("Volatility"), percent(s.volatility)},
+                        {tr("Sharpe ratio"), number(s.sharpeRatio)},
+                        {tr("Sortino ratio"), number(s.sortinoRatio)},
+                        {tr("Calmar ratio"), number(s.calmarRatio)},
+                        {tr("Max drawdown"), percent(s.maxDrawdownPercent)},
+                        {tr("Max drawdown duration (days)"), QString::number(s.maxDrawdownDuration)},
+                        {tr("VaR 95%"), percent(s.var95)},
+                        {tr("CVaR 95%"), percent(s.cvar95)},
+                        {tr("Commission"), QString::number(s.totalCommission, 'f', 2)},
+                        {tr("Fills"), QString::number(s.totalTrades)},
+                        {tr("Round trips"), QString::number(s.closedTrades)},
+                        {tr("Win rate"), percent(s.winRate)},
+                        {tr("Profit factor"), number(s.profitFactor)}};
+    } else {
+        d.statistics = {{tr("No statistics"), QString::fromStdString(r.statisticsError)}};
+    }
+    if (!r.strategyError.empty())
+        d.statistics.emplace_back(tr("The strategy stopped early"), QString::fromStdString(r.strategyError));
+    for (const auto &[time, equity] : r.equity) {
+        d.equityTime.push_back(static_cast<double>(time) / 1e9);
+        d.equity.push_back(equity);
+    }
+    double previous = config.initialCapital;
+    for (const metrics::DailyResult &day : r.days) {
+        d.dayTime.push_back(static_cast<double>(day.date) * 86400.0);
+        d.dayReturn.push_back(day.balance / previous - 1);
+        previous = day.balance;
+    }
+    const double tick = bars.instrument.tickSize().toDouble();
+    const std::size_t every = std::max<std::size_t>(1, bars.bars.size() / 5000);
+    for (std::size_t i = 0; i < bars.bars.size(); i += every) {
+        d.priceTime.push_back(static_cast<double>(bars.bars[i].openTime + bars.durationNs) / 1e9);
+        d.price.push_back(static_cast<double>(bars.bars[i].close) * tick);
+    }
+    for (const backtest::BacktestFill &f : r.fills) {
+        const bool buy = f.side == MERIDIAN_SIDE_BUY;
+        (buy ? d.buyTime : d.sellTime).push_back(static_cast<double>(f.time) / 1e9);
+        (buy ? d.buyPrice : d.sellPrice).push_back(static_cast<double>(f.price) * tick);
+    }
+    return d;
+}
+
+OptimizationReportData BacktestReport::fromOptimization(const std::string &strategyId, const std::string &symbol,
+                                                        const std::vector<backtest::ParameterRange> &ranges,
+                                                        const backtest::OptimizeConfig &config,
+                                                        const backtest::OptimizeResult &r, std::size_t shown)
+{
+    OptimizationReportData d;
+    d.title = tr("Optimisation of %1 on %2").arg(QString::fromStdString(strategyId), QString::fromStdString(symbol));
+    d.objective = QString::fromStdString(config.objectives.front().name);
+    if (ranges.size() >= 2 && ranges[0].choices.empty() && ranges[1].choices.empty() && ranges[0].step > 0 &&
+        ranges[1].step > 0) {
+        d.xName = QString::fromStdString(ranges[0].name);
+        d.yName = QString::fromStdString(ranges[1].name);
+        for (double v = ranges[0].min; v <= ranges[0].max + 1e-9 * ranges[0].step; v += ranges[0].step)
+            d.xValues.push_back(v);
+        for (double v = ranges[1].min; v <= ranges[1].max + 1e-9 * ranges[1].step; v += ranges[1].step)
+            d.yValues.push_back(v);
+        d.z.assign(d.xValues.size() * d.yValues.size(), std::nan(""));
+        for (const backtest::Evaluation &e : r.evaluations) {
+            if (e.values.size() < 2 || e.objectives.empty())
+                continue;
+            const auto i = static_cast<std::size_t>(std::llround((e.values[0] - ranges[0].min) / ranges[0].step));
+            const auto j = static_cast<std::size_t>(std::llround((e.values[1] - ranges[1].min) / ranges[1].step));
+            if (i < d.xValues.size() && j < d.yValues.size())
+                d.z[j * d.xValues.size() + i] = e.objectives.front();
+        }
+    }
+    for (const backtest::ParameterRange &range : ranges)
+        d.header << QString::fromStdString(range.name);
+    for (const backtest::Objective &o : config.objectives)
+        d.header << QString::fromStdString(o.name);
+    d.header << tr("Error");
+    for (std::size_t i = 0; i < r.best.size() && i < shown; ++i) {
+        const backtest::Evaluation &e = r.evaluations[r.best[i]];
+        QStringList row;
+        for (std::size_t k = 0; k < ranges.size(); ++k) {
+            const double v = k < e.values.size() ? e.values[k] : std::nan("");
+            const auto choice = static_cast<std::size_t>(v);
+            row << (ranges[k].choices.empty()           ? QString::number(v, 'g', 8)
+                    : choice < ranges[k].choices.size() ? QString::fromStdString(ranges[k].choices[choice])
+                                                        : QString());
+        }
+        for (const double v : e.objectives)
+            row << QString::number(v, 'g', 5);
+        row << QString::fromStdString(e.error);
+        d.rows.push_back(row);
+    }
+    return d;
+}
+
+void BacktestReport::plotEquity(QCustomPlot &plot, const BacktestReportData &data)
+{
+    timeAxis(plot);
+    plot.addGraph()->setData(toVector(data.equityTime), toVector(data.equity), true);
+    plot.graph(0)->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 1.5));
+    plot.graph(0)->setName(tr("Equity"));
+    plot.yAxis->setLabel(tr("Equity"));
+    plot.rescaleAxes();
+}
+
+void BacktestReport::plotDrawdown(QCustomPlot &plot, const BacktestReportData &data)
+{
+    // From the running peak, in percent.
+    std::vector<double> drawdown;
+    double peak = 0;
+    for (const double e : data.equity) {
+        peak = std::max(peak, e);
+        drawdown.push_back(peak > 0 ? (e / peak - 1) * 100 : 0);
+    }
+    timeAxis(plot);
+    QCPGraph *g = plot.addGraph();
+    g->setData(toVector(data.equityTime), toVector(drawdown), true);
+    g->setPen(QPen(QColor(0xd6, 0x27, 0x28)));
+    g->setBrush(QColor(0xd6, 0x27, 0x28, 60));
+    g->setName(tr("Drawdown"));
+    plot.yAxis->setLabel(tr("Drawdown (%)"));
+    plot.rescaleAxes();
+}
+
+void BacktestReport::plotDailyReturns(QCustomPlot &plot, const BacktestReportData &data)
+{
+    // A histogram in percent, 40 bins.
+    auto *bars = new QCPBars(plot.xAxis, plot.yAxis);
+    if (!data.dayReturn.empty()) {
+        const auto [lo, hi] = std::minmax_element(data.dayReturn.begin(), data.dayReturn.end());
+        const double low = *lo * 100, high = *hi * 100;
+        const double width = high > low ? (high - low) / 40 : 1;
+        QVector<double> centres, counts(40, 0);
+        for (int i = 0; i < 40; ++i)
+            centres.push_back(low + (i + 0.5) * width);
+        for (const double r : data.dayReturn)
+            counts[std::clamp(static_cast<int>((r * 100 - low) / width), 0, 39)] += 1;
+        bars->setWidth(width);
+        bars->setData(centres, counts);
+    }
+    bars->setBrush(QColor(0x2c, 0xa0, 0x2c, 160));
+    plot.xAxis->setLabel(tr("Daily return (%)"));
+    plot.yAxis->setLabel(tr("Days"));
+    plot.rescaleAxes();
+}
+
+void BacktestReport::plotPriceAndFills(QCustomPlot &plot, const BacktestReportData &data)
+{
+    timeAxis(plot);
+    plot.addGraph()->setData(toVector(data.priceTime), toVector(data.price), true);
+    plot.graph(0)->setPen(QPen(Qt::darkGray));
+    plot.graph(0)->setName(tr("Price"));
+    for (const auto &[times, prices, colour, shape, name] :
+         {std::tuple{&data.buyTime, &data.buyPrice, buyColour(), QCPScatterStyle::ssTriangle, tr("Buys")},
+          std::tuple{&data.sellTime, &data.sellPrice, sellColour(), QCPScatterStyle::ssTriangleInverted,
+                     tr("Sells")}}) {
+        QCPGraph *g = plot.addGraph();
+        g->setData(toVector(*times), toVector(*prices), true);
+        g->setLineStyle(QCPGraph::lsNone);
+        g->setScatterStyle(QCPScatterStyle(shape, colour, colour, 7));
+        g->setName(name);
+    }
+    plot.yAxis->setLabel(tr("Price"));
+    plot.rescaleAxes();
+}
+
+bool BacktestReport::plotHeatmap(QCustomPlot &plot, const OptimizationReportData &data)
+{
+    if (data.xName.isEmpty() || data.yName.isEmpty() || data.xValues.empty() || data.yValues.empty() ||
+        data.z.size() != data.xValues.size() * data.yValues.size())
+        return false;
+    auto *map = new QCPColorMap(plot.xAxis, plot.yAxis);
+    const int nx = static_cast<int>(data.xValues.size()), ny = static_cast<int>(data.yValues.size());
+    map->data()->setSize(nx, ny);
+    map->data()->setRange(QCPRange(data.xValues.front(), data.xValues.back()),
+                          QCPRange(data.yValues.front(), data.yValues.back()));
+    for (int j = 0; j < ny; ++j)
+        for (int i = 0; i < nx; ++i)
+            map->data()->setCell(i, j, data.z[static_cast<std::size_t>(j) * data.xValues.size() + i]);
+    auto *scale = new QCPColorScale(&plot);
+    plot.plotLayout()->addElement(0, 1, scale);
+    scale->axis()->setLabel(data.objective);
+    map->setColorScale(scale);
+    map->setGradient(QCPColorGradient::gpThermal);
+    map->setInterpolate(false); // one cell a grid point: nothing shown that was not evaluated
+    map->rescaleDataRange(true);
+    plot.xAxis->setLabel(data.xName);
+    plot.yAxis->setLabel(data.yName);
+    plot.rescaleAxes();
+    return true;
+}
+
+std::map<int, std::map<int, double>> BacktestReport::monthlyReturns(const BacktestReportData &data)
+{
+    std::map<int, std::map<int, double>> monthly; // year → month → growth, then return
+    for (std::size_t i = 0; i < data.dayTime.size() && i < data.dayReturn.size(); ++i) {
+        const QDate d = QDateTime::fromSecsSinceEpoch(static_cast<qint64>(data.dayTime[i]), Qt::UTC).date();
+        auto &growth = monthly[d.year()].try_emplace(d.month(), 1.0).first->second;
+        growth *= 1 + data.dayReturn[i];
+    }
+    for (auto &[year, months] : monthly)
+        for (auto &[month, growth] : months)
+            growth -= 1;
+    return monthly;
+}
+
 QString BacktestReport::write(const QString &folder, const BacktestReportData &data, QString *error)
 {
     const auto failed = [&](const QString &why) {
@@ -56,80 +284,16 @@ QString BacktestReport::write(const QString &folder, const BacktestReportData &d
     if (!QDir().mkpath(folder))
         return failed(tr("cannot create the folder %1").arg(folder));
     const QDir dir(folder);
-
-    { // Equity.
+    for (const auto &[file, draw] : {std::pair{"equity.png", &BacktestReport::plotEquity},
+                                     std::pair{"drawdown.png", &BacktestReport::plotDrawdown},
+                                     std::pair{"returns.png", &BacktestReport::plotDailyReturns},
+                                     std::pair{"price.png", &BacktestReport::plotPriceAndFills}}) {
         QCustomPlot plot;
-        timeAxis(plot);
-        plot.addGraph()->setData(toVector(data.equityTime), toVector(data.equity), true);
-        plot.graph(0)->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 1.5));
-        plot.yAxis->setLabel(tr("Equity"));
-        if (!save(plot, dir.filePath(QStringLiteral("equity.png"))))
-            return failed(tr("cannot write %1").arg(dir.filePath(QStringLiteral("equity.png"))));
+        draw(plot, data);
+        if (!save(plot, dir.filePath(QLatin1String(file))))
+            return failed(tr("cannot write %1").arg(dir.filePath(QLatin1String(file))));
     }
-    { // Drawdown from the running peak, in percent.
-        std::vector<double> drawdown;
-        double peak = 0;
-        for (const double e : data.equity) {
-            peak = std::max(peak, e);
-            drawdown.push_back(peak > 0 ? (e / peak - 1) * 100 : 0);
-        }
-        QCustomPlot plot;
-        timeAxis(plot);
-        QCPGraph *g = plot.addGraph();
-        g->setData(toVector(data.equityTime), toVector(drawdown), true);
-        g->setPen(QPen(QColor(0xd6, 0x27, 0x28)));
-        g->setBrush(QColor(0xd6, 0x27, 0x28, 60));
-        plot.yAxis->setLabel(tr("Drawdown (%)"));
-        if (!save(plot, dir.filePath(QStringLiteral("drawdown.png"))))
-            return failed(tr("cannot write %1").arg(dir.filePath(QStringLiteral("drawdown.png"))));
-    }
-    { // Histogram of daily returns, in percent, 40 bins.
-        QCustomPlot plot;
-        QCPBars *bars = new QCPBars(plot.xAxis, plot.yAxis);
-        if (!data.dayReturn.empty()) {
-            const auto [lo, hi] = std::minmax_element(data.dayReturn.begin(), data.dayReturn.end());
-            const double low = *lo * 100, high = *hi * 100;
-            const double width = high > low ? (high - low) / 40 : 1;
-            QVector<double> centres, counts(40, 0);
-            for (int i = 0; i < 40; ++i)
-                centres.push_back(low + (i + 0.5) * width);
-            for (const double r : data.dayReturn)
-                counts[std::clamp(static_cast<int>((r * 100 - low) / width), 0, 39)] += 1;
-            bars->setWidth(width);
-            bars->setData(centres, counts);
-        }
-        bars->setBrush(QColor(0x2c, 0xa0, 0x2c, 160));
-        plot.xAxis->setLabel(tr("Daily return (%)"));
-        plot.yAxis->setLabel(tr("Days"));
-        if (!save(plot, dir.filePath(QStringLiteral("returns.png"))))
-            return failed(tr("cannot write %1").arg(dir.filePath(QStringLiteral("returns.png"))));
-    }
-    { // Price with the fills.
-        QCustomPlot plot;
-        timeAxis(plot);
-        plot.addGraph()->setData(toVector(data.priceTime), toVector(data.price), true);
-        plot.graph(0)->setPen(QPen(Qt::darkGray));
-        for (const auto &[times, prices, colour, shape] :
-             {std::tuple{&data.buyTime, &data.buyPrice, QColor(0x2c, 0xa0, 0x2c), QCPScatterStyle::ssTriangle},
-              std::tuple{&data.sellTime, &data.sellPrice, QColor(0xd6, 0x27, 0x28),
-                         QCPScatterStyle::ssTriangleInverted}}) {
-            QCPGraph *g = plot.addGraph();
-            g->setData(toVector(*times), toVector(*prices), true);
-            g->setLineStyle(QCPGraph::lsNone);
-            g->setScatterStyle(QCPScatterStyle(shape, colour, colour, 7));
-        }
-        plot.yAxis->setLabel(tr("Price"));
-        if (!save(plot, dir.filePath(QStringLiteral("price.png"))))
-            return failed(tr("cannot write %1").arg(dir.filePath(QStringLiteral("price.png"))));
-    }
-
-    // Monthly returns: the daily returns compounded within each calendar month (UTC).
-    std::map<int, std::map<int, double>> monthly; // year → month → growth
-    for (std::size_t i = 0; i < data.dayTime.size() && i < data.dayReturn.size(); ++i) {
-        const QDate d = QDateTime::fromSecsSinceEpoch(static_cast<qint64>(data.dayTime[i]), Qt::UTC).date();
-        auto &growth = monthly[d.year()].try_emplace(d.month(), 1.0).first->second;
-        growth *= 1 + data.dayReturn[i];
-    }
+    const std::map<int, std::map<int, double>> monthly = monthlyReturns(data);
 
     const QString path = dir.filePath(QStringLiteral("report.html"));
     QFile file(path);
@@ -166,8 +330,8 @@ QString BacktestReport::write(const QString &folder, const BacktestReportData &d
                 html << "<td></td>";
                 continue;
             }
-            yearGrowth *= it->second;
-            html << "<td>" << QString::number((it->second - 1) * 100, 'f', 2) << "</td>";
+            yearGrowth *= 1 + it->second;
+            html << "<td>" << QString::number(it->second * 100, 'f', 2) << "</td>";
         }
         html << "<td>" << QString::number((yearGrowth - 1) * 100, 'f', 2) << "</td></tr>\n";
     }
@@ -192,24 +356,7 @@ QString BacktestReport::writeOptimization(const QString &folder, const Optimizat
                          !data.yValues.empty() && data.z.size() == data.xValues.size() * data.yValues.size();
     if (heatmap) {
         QCustomPlot plot;
-        QCPColorMap *map = new QCPColorMap(plot.xAxis, plot.yAxis);
-        const int nx = static_cast<int>(data.xValues.size()), ny = static_cast<int>(data.yValues.size());
-        map->data()->setSize(nx, ny);
-        map->data()->setRange(QCPRange(data.xValues.front(), data.xValues.back()),
-                              QCPRange(data.yValues.front(), data.yValues.back()));
-        for (int j = 0; j < ny; ++j)
-            for (int i = 0; i < nx; ++i)
-                map->data()->setCell(i, j, data.z[static_cast<std::size_t>(j) * data.xValues.size() + i]);
-        QCPColorScale *scale = new QCPColorScale(&plot);
-        plot.plotLayout()->addElement(0, 1, scale);
-        scale->axis()->setLabel(data.objective);
-        map->setColorScale(scale);
-        map->setGradient(QCPColorGradient::gpThermal);
-        map->setInterpolate(false); // one cell a grid point: nothing shown that was not evaluated
-        map->rescaleDataRange(true);
-        plot.xAxis->setLabel(data.xName);
-        plot.yAxis->setLabel(data.yName);
-        plot.rescaleAxes();
+        plotHeatmap(plot, data);
         plot.resize(kWidth, 600);
         if (!plot.savePng(dir.filePath(QStringLiteral("heatmap.png")), kWidth, 600))
             return failed(tr("cannot write %1").arg(dir.filePath(QStringLiteral("heatmap.png"))));

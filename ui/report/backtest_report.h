@@ -5,8 +5,22 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <cstddef>
+#include <map>
+#include <string>
 #include <utility>
 #include <vector>
+
+class QCustomPlot;
+
+namespace meridian::backtest {
+struct BarSeries;
+struct BarBacktestResult;
+struct BarBacktestConfig;
+struct ParameterRange;
+struct OptimizeConfig;
+struct OptimizeResult;
+} // namespace meridian::backtest
 
 namespace meridian::ui {
 
@@ -41,6 +55,27 @@ class BacktestReport
 {
     Q_DECLARE_TR_FUNCTIONS(BacktestReport)
 public:
+    /// What a bar backtest of strategyId with parametersJson gave, as the report shows it.
+    static BacktestReportData fromBarBacktest(const backtest::BarSeries &bars,
+                                              const backtest::BarBacktestResult &result, const std::string &strategyId,
+                                              const std::string &parametersJson,
+                                              const backtest::BarBacktestConfig &config);
+    /// An optimisation's best `shown` results; the heatmap over the first two ranges when both are numeric.
+    static OptimizationReportData fromOptimization(const std::string &strategyId, const std::string &symbol,
+                                                   const std::vector<backtest::ParameterRange> &ranges,
+                                                   const backtest::OptimizeConfig &config,
+                                                   const backtest::OptimizeResult &result, std::size_t shown);
+
+    /// The charts, drawn into a plot that has nothing else (the workstation's report view and the files).
+    static void plotEquity(QCustomPlot &plot, const BacktestReportData &data);
+    static void plotDrawdown(QCustomPlot &plot, const BacktestReportData &data);
+    static void plotDailyReturns(QCustomPlot &plot, const BacktestReportData &data);
+    static void plotPriceAndFills(QCustomPlot &plot, const BacktestReportData &data);
+    /// Returns whether there was a heatmap to draw.
+    static bool plotHeatmap(QCustomPlot &plot, const OptimizationReportData &data);
+    /// The daily returns compounded within each calendar month (UTC): year → month (1–12) → return.
+    static std::map<int, std::map<int, double>> monthlyReturns(const BacktestReportData &data);
+
     /// Returns the path of the HTML file, or an empty string and why.
     static QString write(const QString &folder, const BacktestReportData &data, QString *error);
     /// Writes optimization.html (and heatmap.png) into folder; returns its path, or an empty string and why.
