@@ -285,82 +285,6 @@ For headless work use the command-line tool: meridian-cli --help
         <translation>文件夹</translation>
     </message>
     <message>
-        <source>%1 on %2</source>
-        <translation>%1 于 %2</translation>
-    </message>
-    <message>
-        <source>Days</source>
-        <translation>天数</translation>
-    </message>
-    <message>
-        <source>End balance</source>
-        <translation>期末余额</translation>
-    </message>
-    <message>
-        <source>Total return</source>
-        <translation>总收益率</translation>
-    </message>
-    <message>
-        <source>Annual return</source>
-        <translation>年化收益率</translation>
-    </message>
-    <message>
-        <source>CAGR</source>
-        <translation>年复合增长率</translation>
-    </message>
-    <message>
-        <source>Volatility</source>
-        <translation>波动率</translation>
-    </message>
-    <message>
-        <source>Sharpe ratio</source>
-        <translation>夏普比率</translation>
-    </message>
-    <message>
-        <source>Sortino ratio</source>
-        <translation>索提诺比率</translation>
-    </message>
-    <message>
-        <source>Calmar ratio</source>
-        <translation>卡玛比率</translation>
-    </message>
-    <message>
-        <source>Max drawdown</source>
-        <translation>最大回撤</translation>
-    </message>
-    <message>
-        <source>Max drawdown duration (days)</source>
-        <translation>最大回撤持续时间（天）</translation>
-    </message>
-    <message>
-        <source>VaR 95%</source>
-        <translation>95% 风险价值</translation>
-    </message>
-    <message>
-        <source>CVaR 95%</source>
-        <translation>95% 条件风险价值</translation>
-    </message>
-    <message>
-        <source>Commission</source>
-        <translation>手续费</translation>
-    </message>
-    <message>
-        <source>Fills</source>
-        <translation>成交笔数</translation>
-    </message>
-    <message>
-        <source>Round trips</source>
-        <translation>往返交易次数</translation>
-    </message>
-    <message>
-        <source>Win rate</source>
-        <translation>胜率</translation>
-    </message>
-    <message>
-        <source>Profit factor</source>
-        <translation>盈亏比</translation>
-    </message>
-    <message>
         <source>meridian-cli backtest: report written to %1
 </source>
         <translation>meridian-cli backtest：报告已写入 %1
@@ -371,14 +295,6 @@ For headless work use the command-line tool: meridian-cli --help
 </source>
         <translation>meridian-cli optimize：已保存为第 %1 次运行
 </translation>
-    </message>
-    <message>
-        <source>Optimisation of %1 on %2</source>
-        <translation>%1 在 %2 上的参数优化</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>参数</translation>
     </message>
     <message>
         <source>meridian-cli optimize: report written to %1
@@ -558,6 +474,102 @@ For headless work use the command-line tool: meridian-cli --help
     <message>
         <source>Best results</source>
         <translation>最佳结果</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 于 %2</translation>
+    </message>
+    <message>
+        <source>End balance</source>
+        <translation>期末余额</translation>
+    </message>
+    <message>
+        <source>Total return</source>
+        <translation>总收益率</translation>
+    </message>
+    <message>
+        <source>Annual return</source>
+        <translation>年化收益率</translation>
+    </message>
+    <message>
+        <source>CAGR</source>
+        <translation>年复合增长率</translation>
+    </message>
+    <message>
+        <source>Volatility</source>
+        <translation>波动率</translation>
+    </message>
+    <message>
+        <source>Sharpe ratio</source>
+        <translation>夏普比率</translation>
+    </message>
+    <message>
+        <source>Sortino ratio</source>
+        <translation>索提诺比率</translation>
+    </message>
+    <message>
+        <source>Calmar ratio</source>
+        <translation>卡玛比率</translation>
+    </message>
+    <message>
+        <source>Max drawdown</source>
+        <translation>最大回撤</translation>
+    </message>
+    <message>
+        <source>Max drawdown duration (days)</source>
+        <translation>最大回撤持续时间（天）</translation>
+    </message>
+    <message>
+        <source>VaR 95%</source>
+        <translation>95% 风险价值</translation>
+    </message>
+    <message>
+        <source>CVaR 95%</source>
+        <translation>95% 条件风险价值</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Fills</source>
+        <translation>成交笔数</translation>
+    </message>
+    <message>
+        <source>Round trips</source>
+        <translation>往返交易次数</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>胜率</translation>
+    </message>
+    <message>
+        <source>Profit factor</source>
+        <translation>盈亏比</translation>
+    </message>
+    <message>
+        <source>No statistics</source>
+        <translation>无统计</translation>
+    </message>
+    <message>
+        <source>The strategy stopped early</source>
+        <translation>策略提前停止</translation>
+    </message>
+    <message>
+        <source>Optimisation of %1 on %2</source>
+        <translation>%1 在 %2 上的参数优化</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Buys</source>
+        <translation>买入</translation>
+    </message>
+    <message>
+        <source>Sells</source>
+        <translation>卖出</translation>
     </message>
 </context>
 <context>
@@ -1110,17 +1122,6 @@ Rows per table:
     </message>
 </context>
 <context>
-    <name>PlannedDock</name>
-    <message>
-        <source>Backtest</source>
-        <translation>回测</translation>
-    </message>
-    <message>
-        <source>Run a strategy over historical bars, trades or order-book data and read its statistics, equity, drawdown and trades; optimise parameters.</source>
-        <translation>在历史K线、成交或订单簿数据上运行策略，查看统计、权益、回撤和交易；优化参数。</translation>
-    </message>
-</context>
-<context>
     <name>ScenarioCommand</name>
     <message>
         <source>List, show, save or delete market scenarios for the simulator</source>
@@ -1437,6 +1438,291 @@ Trading state: %2</source>
     <message>
         <source>Risk alerts, newest first</source>
         <translation>风险警报，最新在前</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::BacktestDock</name>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>K线</translation>
+    </message>
+    <message>
+        <source>From (UTC)</source>
+        <translation>开始（UTC）</translation>
+    </message>
+    <message>
+        <source>To (UTC, exclusive)</source>
+        <translation>结束（UTC，不含）</translation>
+    </message>
+    <message>
+        <source>Capital</source>
+        <translation>资金</translation>
+    </message>
+    <message>
+        <source>Maker fee (bp)</source>
+        <translation>挂单费率（基点）</translation>
+    </message>
+    <message>
+        <source>Taker fee (bp)</source>
+        <translation>吃单费率（基点）</translation>
+    </message>
+    <message>
+        <source>Slippage (ticks)</source>
+        <translation>滑点（最小变动价位）</translation>
+    </message>
+    <message>
+        <source>Fill model</source>
+        <translation>成交模型</translation>
+    </message>
+    <message>
+        <source>Parameter 1</source>
+        <translation>参数 1</translation>
+    </message>
+    <message>
+        <source>Parameter 2</source>
+        <translation>参数 2</translation>
+    </message>
+    <message>
+        <source>Range 1 (min, max, step)</source>
+        <translation>范围 1（最小、最大、步长）</translation>
+    </message>
+    <message>
+        <source>Range 2 (min, max, step)</source>
+        <translation>范围 2（最小、最大、步长）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索方式</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Export the report into</source>
+        <translation>将报告导出到</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
+    <message>
+        <source>Save the chart as</source>
+        <translation>图表另存为</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Backtest</source>
+        <translation>回测</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>List the bar sets in the database again</source>
+        <translation>重新列出数据库中的K线数据集</translation>
+    </message>
+    <message>
+        <source>Bars: an order placed at a bar&apos;s close fills from the next bar; a limit fills when a bar trades through its price, at the better of that price and the open; stops and market orders fill at the open, less the slippage.</source>
+        <translation>K线：在一根K线收盘时下的单从下一根K线开始成交；当K线价格穿过限价时限价单成交，成交价取限价与开盘价中较优者；止损单和市价单以开盘价成交，并计入滑点。</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>参数优化</translation>
+    </message>
+    <message>
+        <source>Grid: every point</source>
+        <translation>网格：所有点</translation>
+    </message>
+    <message>
+        <source>Random: 100 points of the grid</source>
+        <translation>随机：网格中的 100 个点</translation>
+    </message>
+    <message>
+        <source>Genetic: 10 generations of 40</source>
+        <translation>遗传：10 代，每代 40 个</translation>
+    </message>
+    <message>
+        <source>Parameter %1 minimum</source>
+        <translation>参数 %1 最小值</translation>
+    </message>
+    <message>
+        <source>Parameter %1 maximum</source>
+        <translation>参数 %1 最大值</translation>
+    </message>
+    <message>
+        <source>Parameter %1 step</source>
+        <translation>参数 %1 步长</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Run backtest</source>
+        <translation>运行回测</translation>
+    </message>
+    <message>
+        <source>Optimise</source>
+        <translation>优化</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export HTML…</source>
+        <translation>导出 HTML…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Progress of the run</source>
+        <translation>运行进度</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>统计项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Monthly returns</source>
+        <translation>月度收益</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Optimisation results</source>
+        <translation>优化结果</translation>
+    </message>
+    <message>
+        <source>Equity and drawdown</source>
+        <translation>权益与回撤</translation>
+    </message>
+    <message>
+        <source>Daily returns</source>
+        <translation>日收益率</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>A run is going; cancel it first</source>
+        <translation>已有任务在运行；请先取消</translation>
+    </message>
+    <message>
+        <source>Choose a strategy: no strategy plugin was found in %1</source>
+        <translation>请选择策略：在 %1 中未找到策略插件</translation>
+    </message>
+    <message>
+        <source>Choose the bars: the database has none yet. Import some with meridian-cli import.</source>
+        <translation>请选择K线：数据库中还没有K线。请用 meridian-cli import 导入。</translation>
+    </message>
+    <message>
+        <source>The parameters are refused: %1</source>
+        <translation>参数被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The period is empty: the end must come after the start</source>
+        <translation>时间段为空：结束时间必须晚于开始时间</translation>
+    </message>
+    <message>
+        <source>The range of %1 is empty: the step must be positive and the maximum at least the minimum</source>
+        <translation>%1 的范围为空：步长必须为正，且最大值不小于最小值</translation>
+    </message>
+    <message>
+        <source>Choose a parameter to optimise: %1 has no numeric parameter</source>
+        <translation>请选择要优化的参数：%1 没有数值参数</translation>
+    </message>
+    <message>
+        <source>Choose two different parameters</source>
+        <translation>请选择两个不同的参数</translation>
+    </message>
+    <message>
+        <source>cancelled after %1 evaluations</source>
+        <translation>在 %1 次评估后取消</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Running: %1% done, about %2 s left</source>
+        <translation>运行中：已完成 %1%，约剩 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3: %4 bars, %5 to %6</source>
+        <translation>%1 %2 %3：%4 根K线，%5 至 %6</translation>
+    </message>
+    <message>
+        <source>Cannot list the bars in %1: %2</source>
+        <translation>无法列出 %1 中的K线：%2</translation>
+    </message>
+    <message>
+        <source>The database has no bars yet. Import some with meridian-cli import, then Refresh.</source>
+        <translation>数据库中还没有K线。请用 meridian-cli import 导入，然后刷新。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bar set(s) in the database</source>
+        <translation>
+            <numerusform>数据库中有 %n 个K线数据集</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backtest done in %1 s</source>
+        <translation>回测完成，用时 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 evaluations in %2 s, stored as optimisation run %3</source>
+        <translation>%2 秒内完成 %1 次评估，已存为优化运行 %3</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>已取消：%1</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <source>there is no report yet: run a backtest first</source>
+        <translation>还没有报告：请先运行回测</translation>
     </message>
 </context>
 <context>
@@ -2139,13 +2425,6 @@ Trading state: %2</source>
     <message>
         <source>%1: &quot;%2&quot; is not a number</source>
         <translation>%1：“%2”不是数字</translation>
-    </message>
-</context>
-<context>
-    <name>meridian::ui::PlannedDock</name>
-    <message>
-        <source>This view is not available in this version yet.</source>
-        <translation>此视图在当前版本中尚不可用。</translation>
     </message>
 </context>
 <context>

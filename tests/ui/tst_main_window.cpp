@@ -205,9 +205,11 @@ void TestMainWindow::everyInteractiveWidgetHasAnAccessibleName()
         const bool interactive = qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w) ||
                                  qobject_cast<QLineEdit *>(w) || qobject_cast<QAbstractItemView *>(w) ||
                                  qobject_cast<QAbstractSpinBox *>(w);
-        if (!interactive || qobject_cast<QLineEdit *>(w->parent()) || qobject_cast<QComboBox *>(w->parent()) ||
-            qobject_cast<QAbstractSpinBox *>(w->parent()))
-            continue; // a combo or spin box's own line edit or view is announced with its owner
+        bool part = qobject_cast<QLineEdit *>(w->parent()) != nullptr;
+        for (const QObject *p = w->parent(); p && !part; p = p->parent())
+            part = qobject_cast<const QComboBox *>(p) || qobject_cast<const QAbstractSpinBox *>(p);
+        if (!interactive || part)
+            continue; // a combo or spin box's own line edit or view (in its popup) is announced with its owner
         if (w->inherits("QDockWidgetTitleButton") || w->inherits("QToolButton") || qobject_cast<QHeaderView *>(w) ||
             w->inherits("QTableCornerButton"))
             continue; // parts of Qt's own widgets (title bars, tab scrolling, table headers), named by Qt

@@ -3,13 +3,13 @@
 #include "widgets/main_window.h"
 
 #include "bridge/paper_bridge.h"
+#include "docks/backtest_dock.h"
 #include "docks/chart_dock.h"
 #include "docks/heatmap_dock.h"
 #include "docks/log_dock.h"
 #include "docks/order_book_dock.h"
 #include "docks/orders_dock.h"
 #include "docks/paper_docks.h"
-#include "docks/planned_dock.h"
 #include "docks/simulation_dock.h"
 #include "docks/strategy_dock.h"
 #include "i18n/translations.h"
@@ -40,7 +40,7 @@ namespace meridian::ui {
 namespace {
 
 // Bump when the set of docks changes, so an old saved layout is not applied to a new window.
-constexpr int kLayoutVersion = 8;
+constexpr int kLayoutVersion = 9;
 
 const char *const kThemeKey = "ui/theme";
 const char *const kLanguageKey = "ui/language";
@@ -112,19 +112,6 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createDocks()
 {
     m_logDock = new LogDock(m_context.logBuffer, this);
-    struct Planned
-    {
-        const char *objectName;
-        const char *title;
-        const char *description;
-        Qt::DockWidgetArea area;
-    };
-    const Planned planned[] = {
-        {"dock.backtest", QT_TRANSLATE_NOOP("PlannedDock", "Backtest"),
-         QT_TRANSLATE_NOOP("PlannedDock", "Run a strategy over historical bars, trades or order-book data and "
-                                          "read its statistics, equity, drawdown and trades; optimise parameters."),
-         Qt::RightDockWidgetArea},
-    };
     QDockWidget *previousBottom = nullptr;
     QDockWidget *previousRight = nullptr;
     QDockWidget *previousLeft = nullptr;
@@ -177,18 +164,11 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_alertDock, orders);
     m_docks.append(orders);
     previousBottom = orders;
-    for (const Planned &p : planned) {
-        auto *dock = new PlannedDock(QString::fromLatin1(p.objectName), p.title, p.description, this);
-        addDockWidget(p.area, dock);
-        m_docks.append(dock);
-        // Docks sharing an area are tabbed, so the first run looks tidy at any window size.
-        QDockWidget *&previous = p.area == Qt::BottomDockWidgetArea  ? previousBottom
-                                 : p.area == Qt::RightDockWidgetArea ? previousRight
-                                                                     : previousLeft;
-        if (previous)
-            tabifyDockWidget(previous, dock);
-        previous = dock;
-    }
+    auto *backtest = new BacktestDock(m_context.databasePath, m_context.pluginFolders, this);
+    addDockWidget(Qt::RightDockWidgetArea, backtest);
+    tabifyDockWidget(previousRight, backtest);
+    m_docks.append(backtest);
+    previousRight = backtest;
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     tabifyDockWidget(previousBottom, m_logDock);
     m_docks.append(m_logDock);
