@@ -1420,10 +1420,6 @@ Rows per table:
         <translation>目前没有风险警报。</translation>
     </message>
     <message>
-        <source>%1 alerts, %2 critical</source>
-        <translation>%1 条警报，其中严重 %2 条</translation>
-    </message>
-    <message>
         <source>Critical risk alert</source>
         <translation>严重风险警报</translation>
     </message>
@@ -1438,6 +1434,30 @@ Trading state: %2</source>
     <message>
         <source>Risk alerts, newest first</source>
         <translation>风险警报，最新在前</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Acknowledged at %1</source>
+        <translation>已于 %1 确认</translation>
+    </message>
+    <message>
+        <source>%1 alerts, %2 critical, %3 not acknowledged</source>
+        <translation>%1 条警报，%2 条严重，%3 条未确认</translation>
+    </message>
+    <message>
+        <source>Mark the selected alerts as seen (double-click or Enter on one does the same)</source>
+        <translation>将所选警报标记为已查看（双击或在警报上按回车同样有效）</translation>
+    </message>
+    <message>
+        <source>Acknowledge all</source>
+        <translation>全部确认</translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,7 @@ struct Alert
     double value = 0;
     double threshold = 0;
     std::string message;
+    std::int64_t id = 0; // its row in risk_alerts once journalled (watch() sets it); 0 before
 };
 
 class RiskMonitor

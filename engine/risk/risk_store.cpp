@@ -135,9 +135,12 @@ Result<GuardOutcome> watch(store::Database &db, RiskMonitor &monitor, PreTradeRi
     auto transaction = store::Transaction::begin(db);
     if (!transaction)
         return tl::unexpected(transaction.error());
-    for (const Alert &a : out.alerts)
-        if (auto saved = saveAlert(db, a); !saved)
+    for (Alert &a : out.alerts) {
+        auto saved = saveAlert(db, a);
+        if (!saved)
             return tl::unexpected(saved.error());
+        a.id = *saved;
+    }
     // A critical alert moves the state only towards caution: never from HALTED back to REDUCING.
     if (wanted && static_cast<int>(*wanted) > static_cast<int>(risk.state())) {
         std::string reason = "automatic, on a critical alert:";

@@ -33,7 +33,7 @@ Result<void> saveStateChange(store::Database &db, const StateChange &change);
 Result<TradingState> lastTradingState(store::Database &db);
 
 /// A monitor's alerts, journalled, and the state change they call for, applied and journalled.
-/// Returns the alerts (each saved) and the change, if any. Errors: Database (nothing is reported as done
+/// Returns the alerts (each saved, with its id) and the change, if any. Errors: Database (nothing is reported as done
 /// that was not written).
 struct GuardOutcome
 {

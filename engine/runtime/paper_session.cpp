@@ -455,6 +455,7 @@ struct PaperSession::Impl
     bool holding = false;
     std::mutex commandMutex;
     std::optional<std::pair<risk::TradingState, std::string>> stateRequest;
+    std::vector<std::int64_t> acknowledgements; // alert ids; guarded by commandMutex
 
     void fail(const std::string &what)
     {
@@ -498,15 +499,21 @@ struct PaperSession::Impl
     {
         std::optional<std::pair<risk::TradingState, std::string>> request;
         std::vector<ManualCommand> manual;
+        std::vector<std::int64_t> acknowledged;
         {
             std::lock_guard lock(commandMutex);
             request.swap(stateRequest);
             manual.swap(manualCommands);
+            acknowledged.swap(acknowledgements);
         }
         if (request)
             changeState(request->first, request->second);
         for (const ManualCommand &m : manual)
             applyManual(m);
+        // One acknowledged twice (two views, or a popup and the list) is no failure of the session.
+        for (const std::int64_t id : acknowledged)
+            if (auto r = risk::acknowledgeAlert(*db, id, wallClock.now().nanoseconds()); !r)
+                meridian::log::get("paper")->warn("Risk alert {} not acknowledged: {}", id, r.error().message);
     }
 
     /// A trader's order from the workstation: on the strategy's account, through risk and the OMS like the
@@ -909,6 +916,12 @@ void PaperSession::step(std::int64_t simulatedNs)
 {
     if (simulatedNs > 0)
         m_impl->stepRequest.fetch_add(simulatedNs);
+}
+
+void PaperSession::acknowledgeAlert(std::int64_t alertId)
+{
+    std::lock_guard lock(m_impl->commandMutex);
+    m_impl->acknowledgements.push_back(alertId);
 }
 
 void PaperSession::requestTradingState(risk::TradingState state, std::string reason)

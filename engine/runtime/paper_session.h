@@ -192,6 +192,9 @@ public:
     void cancelManualAt(double price);
     /// The kill switch and its release: HALTED also cancels every open order.
     void requestTradingState(risk::TradingState state, std::string reason);
+    /// A trader has seen the alert with this id (risk::Alert::id): its acknowledgement is journalled at the
+    /// wall-clock time, on the session's thread, while the session runs.
+    void acknowledgeAlert(std::int64_t alertId);
 
     PaperFeed &feed() { return m_feed; }
     const std::string &sessionId() const;

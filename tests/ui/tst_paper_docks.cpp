@@ -13,6 +13,8 @@
 #include "docks/paper_docks.h"
 #include "docks/simulation_dock.h"
 #include "models/record_model.h"
+#include "risk/risk_store.h"
+#include "store/database.h"
 #include "support/paper_config.h"
 #include "widgets/heatmap_view.h"
 #include "widgets/ladder_view.h"
@@ -261,9 +263,11 @@ protected:
 void TestPaperDocks::aCriticalAlertIsPaintedAtOnce()
 {
     // An exposure limit so low that the first fill is critical (and halts trading); no pre-trade limits.
+    QTemporaryDir dir;
     runtime::PaperConfig c = sessionConfig();
     c.limits = {};
     c.monitor.exposure = {1e-9, 2e-9};
+    c.journalPath = dir.filePath(QStringLiteral("alerts.sqlite")).toStdString();
     auto session = makeSession(std::move(c));
     QVERIFY(session);
     QWidget window;
@@ -289,6 +293,25 @@ void TestPaperDocks::aCriticalAlertIsPaintedAtOnce()
     QVERIFY(probe.firstPaintNs < 100'000'000);
     QVERIFY(alerts.popup()->text().contains(QLatin1String("HALTED")));
     QVERIFY(alerts.alertCount() > 0);
+
+    // Acknowledging: the popup's button acknowledges the critical alerts, the dock's the rest; the session
+    // journals each (risk_alerts.acknowledged_at) when it next runs.
+    QCOMPARE(alerts.unacknowledgedCount(), alerts.alertCount());
+    const auto open = [&] {
+        auto db = store::Database::open(dir.filePath(QStringLiteral("alerts.sqlite")).toStdString());
+        if (!db)
+            return -1;
+        const auto stored = risk::openAlerts(*db);
+        return stored ? static_cast<int>(stored->size()) : -1;
+    };
+    QCOMPARE(open(), alerts.alertCount());
+    alerts.popup()->findChild<QAbstractButton *>(QStringLiteral("risk.popupAcknowledge"))->click();
+    QVERIFY(alerts.unacknowledgedCount() < alerts.alertCount());
+    alerts.acknowledgeAll();
+    QCOMPARE(alerts.unacknowledgedCount(), 0);
+    QVERIFY(session->runFor(kSecond));
+    bridge.drain();
+    QCOMPARE(open(), alerts.unacknowledgedCount());
     bridge.setSession(nullptr);
 }
 

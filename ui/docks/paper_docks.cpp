@@ -18,11 +18,18 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTime>
 #include <QVBoxLayout>
 
 namespace meridian::ui {
 
 namespace {
+
+// What an alert's list item keeps besides its text.
+constexpr int kAlertIdRole = Qt::UserRole;            // risk_alerts.alert_id (0: not journalled)
+constexpr int kAcknowledgedRole = Qt::UserRole + 1;   // bool
+constexpr int kAcknowledgedAtRole = Qt::UserRole + 2; // when, as the trader's clock read it
+constexpr int kCriticalRole = Qt::UserRole + 3;       // bool
 
 QString timeText(std::int64_t ns)
 {
@@ -371,9 +378,21 @@ AlertDock::AlertDock(PaperBridge &bridge, QWidget *parent) : QDockWidget(parent)
     m_summary = new QLabel(body);
     m_list = new QListWidget(body);
     m_list->setObjectName(QStringLiteral("risk.alerts"));
-    layout->addWidget(m_summary);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_summary, 1);
+    m_acknowledge = new QPushButton(body);
+    m_acknowledge->setObjectName(QStringLiteral("risk.acknowledge"));
+    m_acknowledgeAll = new QPushButton(body);
+    m_acknowledgeAll->setObjectName(QStringLiteral("risk.acknowledgeAll"));
+    top->addWidget(m_acknowledge);
+    top->addWidget(m_acknowledgeAll);
+    layout->addLayout(top);
     layout->addWidget(m_list);
     setWidget(body);
+    connect(m_acknowledge, &QPushButton::clicked, this, &AlertDock::acknowledgeSelected);
+    connect(m_acknowledgeAll, &QPushButton::clicked, this, &AlertDock::acknowledgeAll);
+    connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { acknowledge({item}); });
     connect(&m_bridge, &PaperBridge::drained, this, [this] {
         for (const risk::Alert &a : m_bridge.newAlerts()) {
             const QString level = a.level == risk::AlertLevel::Critical  ? tr("critical")
@@ -381,6 +400,9 @@ AlertDock::AlertDock(PaperBridge &bridge, QWidget *parent) : QDockWidget(parent)
                                                                          : tr("info");
             auto *item = new QListWidgetItem(
                 tr("%1  [%2]  %3").arg(timeText(a.timeNs), level, QString::fromStdString(a.message)));
+            item->setData(kAlertIdRole, QVariant::fromValue<qint64>(a.id));
+            item->setData(kAcknowledgedRole, false);
+            item->setData(kCriticalRole, a.level == risk::AlertLevel::Critical);
             if (a.level == risk::AlertLevel::Critical) {
                 item->setForeground(QColor(0xc6, 0x28, 0x28));
                 QFont f = item->font();
@@ -414,11 +436,24 @@ void AlertDock::raiseCritical(const risk::Alert &alert)
     raise();
     QApplication::beep();
     if (!m_popup) {
-        m_popup = new QMessageBox(QMessageBox::Critical, QString(), QString(), QMessageBox::Ok, window());
+        m_popup = new QMessageBox(QMessageBox::Critical, QString(), QString(), QMessageBox::NoButton, window());
         m_popup->setObjectName(QStringLiteral("risk.criticalPopup"));
         m_popup->setWindowModality(Qt::NonModal);
+        auto *later = m_popup->addButton(QString(), QMessageBox::RejectRole);
+        later->setObjectName(QStringLiteral("risk.popupClose"));
+        auto *seen = m_popup->addButton(QString(), QMessageBox::AcceptRole);
+        seen->setObjectName(QStringLiteral("risk.popupAcknowledge"));
+        connect(m_popup, &QMessageBox::accepted, this, [this] {
+            QList<QListWidgetItem *> critical;
+            for (int i = 0; i < m_list->count(); ++i)
+                if (m_list->item(i)->data(kCriticalRole).toBool())
+                    critical << m_list->item(i);
+            acknowledge(critical);
+        });
     }
     m_popup->setWindowTitle(tr("Critical risk alert"));
+    m_popup->findChild<QAbstractButton *>(QStringLiteral("risk.popupClose"))->setText(tr("Close"));
+    m_popup->findChild<QAbstractButton *>(QStringLiteral("risk.popupAcknowledge"))->setText(tr("Acknowledge"));
     m_popup->setText(tr("%1\n\nTrading state: %2")
                          .arg(QString::fromStdString(alert.message), tradingStateText(m_bridge.snapshot().state)));
     m_popup->show();
@@ -428,6 +463,55 @@ void AlertDock::raiseCritical(const risk::Alert &alert)
 int AlertDock::alertCount() const
 {
     return m_list->count();
+}
+
+int AlertDock::unacknowledgedCount() const
+{
+    int n = 0;
+    for (int i = 0; i < m_list->count(); ++i)
+        n += m_list->item(i)->data(kAcknowledgedRole).toBool() ? 0 : 1;
+    return n;
+}
+
+void AlertDock::acknowledgeSelected()
+{
+    acknowledge(m_list->selectedItems());
+}
+
+void AlertDock::acknowledgeAll()
+{
+    QList<QListWidgetItem *> all;
+    for (int i = 0; i < m_list->count(); ++i)
+        all << m_list->item(i);
+    acknowledge(all);
+}
+
+void AlertDock::acknowledge(const QList<QListWidgetItem *> &items)
+{
+    runtime::PaperSession *session = m_bridge.session();
+    const QString at = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
+    for (QListWidgetItem *item : items) {
+        if (!item || item->data(kAcknowledgedRole).toBool())
+            continue;
+        item->setData(kAcknowledgedRole, true);
+        item->setData(kAcknowledgedAtRole, at);
+        if (const qint64 id = item->data(kAlertIdRole).toLongLong(); session && id > 0)
+            session->acknowledgeAlert(id);
+        showAcknowledged(item);
+    }
+    retranslate();
+}
+
+void AlertDock::showAcknowledged(QListWidgetItem *item)
+{
+    // Seen: no longer bold, and greyed, with when it was acknowledged.
+    QFont f = item->font();
+    f.setBold(false);
+    item->setFont(f);
+    QColor c = item->foreground().color();
+    c.setAlpha(140);
+    item->setForeground(c);
+    item->setToolTip(tr("Acknowledged at %1").arg(item->data(kAcknowledgedAtRole).toString()));
 }
 
 void AlertDock::changeEvent(QEvent *event)
@@ -441,8 +525,19 @@ void AlertDock::retranslate()
 {
     setWindowTitle(tr("Risk Alerts"));
     m_list->setAccessibleName(tr("Risk alerts, newest first"));
-    m_summary->setText(m_list->count() == 0 ? tr("No risk alert so far.")
-                                            : tr("%1 alerts, %2 critical").arg(m_list->count()).arg(m_critical));
+    const int open = unacknowledgedCount();
+    m_summary->setText(
+        m_list->count() == 0
+            ? tr("No risk alert so far.")
+            : tr("%1 alerts, %2 critical, %3 not acknowledged").arg(m_list->count()).arg(m_critical).arg(open));
+    m_acknowledge->setText(tr("Acknowledge"));
+    m_acknowledge->setToolTip(tr("Mark the selected alerts as seen (double-click or Enter on one does the same)"));
+    m_acknowledgeAll->setText(tr("Acknowledge all"));
+    m_acknowledge->setEnabled(open > 0);
+    m_acknowledgeAll->setEnabled(open > 0);
+    for (int i = 0; i < m_list->count(); ++i)
+        if (m_list->item(i)->data(kAcknowledgedRole).toBool())
+            showAcknowledged(m_list->item(i));
 }
 
 } // namespace meridian::ui

@@ -14,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QMessageBox;
 class QPushButton;
 class QTableView;
@@ -103,6 +104,12 @@ class AlertDock final : public QDockWidget
 public:
     AlertDock(PaperBridge &bridge, QWidget *parent = nullptr);
     int alertCount() const;
+    /// Alerts not acknowledged yet.
+    int unacknowledgedCount() const;
+    /// Acknowledges the selected alerts, or all of them: they are shown as seen and the session journals
+    /// when (risk_alerts.acknowledged_at). The critical popup's button acknowledges the critical ones.
+    void acknowledgeSelected();
+    void acknowledgeAll();
     /// The popup of the last critical alert (null before the first).
     QMessageBox *popup() const { return m_popup; }
 
@@ -114,9 +121,13 @@ private:
 
     PaperBridge &m_bridge;
     void raiseCritical(const risk::Alert &alert);
+    void acknowledge(const QList<QListWidgetItem *> &items);
+    void showAcknowledged(QListWidgetItem *item);
 
     QListWidget *m_list = nullptr;
     QLabel *m_summary = nullptr;
+    QPushButton *m_acknowledge = nullptr;
+    QPushButton *m_acknowledgeAll = nullptr;
     QMessageBox *m_popup = nullptr;
     int m_critical = 0;
 };
