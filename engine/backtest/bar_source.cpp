@@ -10,7 +10,8 @@
 namespace meridian::backtest {
 
 Result<BarSeries> loadBars(store::Database &db, const Instrument &instrument, std::string_view venue,
-                           std::string_view interval, std::int64_t fromNs, std::int64_t toNs)
+                           std::string_view interval, std::int64_t fromNs, std::int64_t toNs,
+                           const std::function<bool(std::size_t bars)> &progress)
 {
     const std::int64_t duration = store::intervalNanoseconds(interval);
     if (duration == 0)
@@ -46,6 +47,9 @@ Result<BarSeries> loadBars(store::Database &db, const Instrument &instrument, st
                         "bars: the " + symbol + " bar at " + Timestamp::fromNanoseconds(b.openTime).toIso8601(0) +
                             " is not a bar in ticks of " + instrument.tickSize().toString());
         series.bars.push_back(b);
+        if (progress && series.bars.size() % 16'384 == 0 && !progress(series.bars.size()))
+            return fail(ErrorCode::Cancelled,
+                        "bars: loading cancelled after " + std::to_string(series.bars.size()) + " bars of " + symbol);
     }
     if (series.bars.empty())
         return fail(ErrorCode::NotFound, "bars: no " + std::string(interval) + " bars of " + symbol +

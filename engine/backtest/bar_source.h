@@ -5,7 +5,9 @@
 #include "backtest/bar_backtest.h"
 #include "store/database.h"
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,9 +18,11 @@ namespace meridian::backtest {
 /// when empty) and interval whose open time is in [fromNs, toNs). Prices are rounded to the instrument's
 /// ticks and volumes to its lots. Errors: NotFound naming what was asked for when there are none;
 /// InvalidArgument for an unknown interval or a bar that is not a bar (high below low …), naming its time;
-/// Database.
+/// Database. progress, when given, is told the bars read so far every 16,384 bars, and stops the load by
+/// returning false (Cancelled).
 Result<BarSeries> loadBars(store::Database &db, const Instrument &instrument, std::string_view venue,
-                           std::string_view interval, std::int64_t fromNs, std::int64_t toNs);
+                           std::string_view interval, std::int64_t fromNs, std::int64_t toNs,
+                           const std::function<bool(std::size_t bars)> &progress = {});
 
 /// One set of imported bars: a symbol at a venue in one interval, how many, and the first and last open
 /// times (ns).

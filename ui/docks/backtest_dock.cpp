@@ -36,6 +36,7 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -66,6 +67,8 @@ struct BacktestDock::Outcome
 };
 
 namespace {
+
+constexpr double kLoadShare = 0.2; // of a backtest's progress bar: loading the bars, then the run
 
 QDateTime utc(std::int64_t ns)
 {
@@ -556,7 +559,7 @@ bool BacktestDock::gather(Inputs &in)
     return true;
 }
 
-Result<backtest::BarSeries> BacktestDock::loadSeries(const Inputs &in)
+Result<backtest::BarSeries> BacktestDock::loadSeries(const Inputs &in, const std::function<bool(double)> &progress)
 {
     auto db = store::Database::open(in.database);
     if (!db)
@@ -565,7 +568,10 @@ Result<backtest::BarSeries> BacktestDock::loadSeries(const Inputs &in)
     auto instrument = Instrument::create(resolved.spec);
     if (!instrument)
         return tl::unexpected(instrument.error());
-    return backtest::loadBars(*db, *instrument, in.set.venue, in.set.interval, in.fromNs, in.toNs);
+    // The set's count bounds the period's: the share shown may run short of 1, never past it.
+    const auto expected = static_cast<double>(std::max<std::int64_t>(1, in.set.bars));
+    return backtest::loadBars(*db, *instrument, in.set.venue, in.set.interval, in.fromNs, in.toNs,
+                              [&](std::size_t bars) { return progress(static_cast<double>(bars) / expected); });
 }
 
 bool BacktestDock::runBacktest()
@@ -575,8 +581,9 @@ bool BacktestDock::runBacktest()
         return false;
     startWorker([this, in](Outcome &out) {
         out.kind = Outcome::Kind::Backtest;
-        auto series = loadSeries(in);
+        auto series = loadSeries(in, [this](double loaded) { return report(kLoadShare * loaded); });
         if (!series) {
+            out.cancelled = series.error().code == ErrorCode::Cancelled;
             out.error = QString::fromStdString(series.error().message);
             return;
         }
@@ -584,10 +591,9 @@ bool BacktestDock::runBacktest()
         control.cancel = &m_cancelFlag;
         control.progressEvery = std::max<std::uint64_t>(1024, series->bars.size() / 200);
         control.progress = [this](std::uint64_t done, std::uint64_t total) {
-            QMetaObject::invokeMethod(
-                this, [this, done, total] { progress(double(done), double(total)); }, Qt::QueuedConnection);
+            report(kLoadShare + (1 - kLoadShare) * static_cast<double>(done) / static_cast<double>(total));
         };
-        const std::vector<backtest::BarSeries> all{*series};
+        const std::vector<backtest::BarSeries> all{std::move(*series)};
         const auto r = backtest::runBarBacktest(all, in.pluginPath, in.parametersJson, in.config, control);
         if (!r) {
             out.cancelled = r.error().code == ErrorCode::Cancelled;
@@ -640,17 +646,18 @@ bool BacktestDock::runOptimization()
     in.optimize.backtest = in.config;
     startWorker([this, in](Outcome &out) {
         out.kind = Outcome::Kind::Optimize;
-        auto series = loadSeries(in);
+        // Loading is a small share of an optimisation's time.
+        auto series = loadSeries(in, [this](double loaded) { return report(0.02 * loaded); });
         if (!series) {
+            out.cancelled = series.error().code == ErrorCode::Cancelled;
             out.error = QString::fromStdString(series.error().message);
             return;
         }
-        const std::vector<backtest::BarSeries> all{*series};
+        const std::vector<backtest::BarSeries> all{std::move(*series)};
         const auto r = backtest::optimize(
             all, in.pluginPath, in.parametersJson, in.ranges, in.optimize,
             [this](std::size_t done, std::size_t total) {
-                QMetaObject::invokeMethod(
-                    this, [this, done, total] { progress(double(done), double(total)); }, Qt::QueuedConnection);
+                report(0.02 + 0.98 * static_cast<double>(done) / static_cast<double>(total));
             },
             &m_cancelFlag);
         if (!r) {
@@ -692,6 +699,7 @@ void BacktestDock::startWorker(std::function<void(Outcome &)> job)
 {
     m_cancelFlag = false;
     m_clock.start();
+    m_shownProgress.invalidate();
     m_progress->setValue(0);
     m_worker = QThread::create([this, job = std::move(job)] {
         auto outcome = std::make_shared<Outcome>();
@@ -713,14 +721,26 @@ void BacktestDock::cancel()
     setStatus(tr("Cancelling…"));
 }
 
-void BacktestDock::progress(double done, double total)
+bool BacktestDock::report(double fraction)
 {
-    if (!m_worker || m_cancelFlag || !(total > 0))
+    QMetaObject::invokeMethod(
+        this, [this, fraction] { progress(fraction); }, Qt::QueuedConnection);
+    return !m_cancelFlag;
+}
+
+void BacktestDock::progress(double fraction)
+{
+    if (!m_worker || m_cancelFlag)
         return;
-    m_progress->setValue(static_cast<int>(1000 * std::min(1.0, done / total)));
+    // Reports come every few ms on a fast run; the bar and the text are redrawn at most 20 times a second.
+    if (m_shownProgress.isValid() && m_shownProgress.elapsed() < 50)
+        return;
+    m_shownProgress.start();
+    fraction = std::clamp(fraction, 0.0, 1.0);
+    m_progress->setValue(static_cast<int>(1000 * fraction));
     const double elapsed = static_cast<double>(m_clock.elapsed()) / 1000;
-    const double left = done > 0 ? elapsed * (total - done) / done : 0;
-    setStatus(tr("Running: %1% done, about %2 s left").arg(100 * done / total, 0, 'f', 0).arg(left, 0, 'f', 0));
+    const double left = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0;
+    setStatus(tr("Running: %1% done, about %2 s left").arg(100 * fraction, 0, 'f', 0).arg(left, 0, 'f', 0));
 }
 
 void BacktestDock::done(const std::shared_ptr<Outcome> &outcome)
@@ -882,8 +902,10 @@ QString BacktestDock::message() const
 
 void BacktestDock::setStatus(const QString &text, bool error)
 {
-    m_statusIsError = error;
     m_status->setText(text);
+    if (error == m_statusIsError)
+        return;
+    m_statusIsError = error;
     QPalette palette = m_status->palette();
     palette.setColor(QPalette::WindowText,
                      error ? QColor(0xd6, 0x27, 0x28) : this->palette().color(QPalette::WindowText));

@@ -106,9 +106,11 @@ private:
     void suggestRange(int axis);
     bool gather(Inputs &inputs);
     /// Opens the database and loads the bars the inputs name (on the worker).
-    static Result<backtest::BarSeries> loadSeries(const Inputs &in);
+    static Result<backtest::BarSeries> loadSeries(const Inputs &in, const std::function<bool(double)> &progress);
+    /// On the worker: posts the share of the run done to the GUI thread; false once cancelled.
+    bool report(double fraction);
     void startWorker(std::function<void(Outcome &)> job);
-    void progress(double done, double total);
+    void progress(double fraction);
     void done(const std::shared_ptr<Outcome> &outcome);
     void showReport();
     void showOptimization();
@@ -161,6 +163,7 @@ private:
     QThread *m_worker = nullptr;
     std::atomic<bool> m_cancelFlag{false};
     QElapsedTimer m_clock;
+    QElapsedTimer m_shownProgress; // when the progress was last drawn
     bool m_statusIsError = false;
     std::optional<BacktestReportData> m_report;
     std::optional<OptimizationReportData> m_optimization;
