@@ -1797,6 +1797,34 @@ Trading state: %2</source>
         <source>Traded</source>
         <translation>成交量</translation>
     </message>
+    <message>
+        <source>, last trade</source>
+        <translation>，最新成交</translation>
+    </message>
+    <message>
+        <source>Order book ladder</source>
+        <translation>订单簿价格阶梯</translation>
+    </message>
+    <message>
+        <source>Our bids</source>
+        <translation>我方买单</translation>
+    </message>
+    <message>
+        <source>Bid size</source>
+        <translation>买量</translation>
+    </message>
+    <message>
+        <source>Ask size</source>
+        <translation>卖量</translation>
+    </message>
+    <message>
+        <source>Our asks</source>
+        <translation>我方卖单</translation>
+    </message>
+    <message>
+        <source>Traded volume</source>
+        <translation>成交量</translation>
+    </message>
 </context>
 <context>
     <name>meridian::ui::LogDock</name>

@@ -120,17 +120,22 @@ int main(int argc, char **argv)
         double cancelAckMs = -1;
         QString message;
     };
+    int halfRunMs = 0;
     const auto runOnce = [&](bool cancelHalfWay) {
         Run run;
         QElapsedTimer runClock;
         qint64 cancelAt = 0;
-        const auto moved = QObject::connect(bar, &QProgressBar::valueChanged, [&](int value) {
+        const auto moved = QObject::connect(bar, &QProgressBar::valueChanged, [&](int) {
             run.updatesAtMs.push_back(static_cast<double>(runClock.nsecsElapsed()) / 1e6);
-            if (cancelHalfWay && value >= 500 && cancelAt == 0 && dock.isRunning()) {
-                cancelAt = runClock.nsecsElapsed();
-                dock.cancel();
-            }
         });
+        QTimer halfWay; // the cancel, half-way through the first run's time
+        halfWay.setSingleShot(true);
+        QObject::connect(&halfWay, &QTimer::timeout, [&] {
+            cancelAt = runClock.nsecsElapsed();
+            dock.cancel();
+        });
+        if (cancelHalfWay)
+            halfWay.start(halfRunMs);
         QSignalSpy finished(&dock, &ui::BacktestDock::finished);
         runClock.start();
         measuring = true;
@@ -150,6 +155,7 @@ int main(int argc, char **argv)
     };
 
     const Run full = runOnce(false);
+    halfRunMs = static_cast<int>(full.seconds * 500);
     double largestGap = 0;
     for (std::size_t i = 1; i < full.updatesAtMs.size(); ++i)
         largestGap = std::max(largestGap, full.updatesAtMs[i] - full.updatesAtMs[i - 1]);

@@ -6,6 +6,7 @@
 // side; scrolling moves away from the mid and centre() comes back; it paints.
 #include "widgets/ladder_view.h"
 
+#include <QAccessible>
 #include <QKeyEvent>
 #include <QtTest>
 
@@ -44,6 +45,7 @@ private slots:
     void scrollsAndCentres();
     void paints();
     void clickToTrade();
+    void readsAsATableToScreenReaders();
 };
 
 void TestLadderView::levelsLandInTheirRows()
@@ -185,6 +187,54 @@ void TestLadderView::clickToTrade()
     QCOMPARE(cancels.count(), 2);
     QCOMPARE(cancels.at(0).at(0).toDouble(), rows[7].price);
     QCOMPARE(cancels.at(1).at(0).toDouble(), rows[3].price);
+}
+
+void TestLadderView::readsAsATableToScreenReaders()
+{
+    LadderView ladder;
+    ladder.resize(360, 600);
+    ladder.setGrouping(1);
+    ladder.setData(sample());
+    ladder.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ladder));
+    QAccessibleInterface *a = QAccessible::queryAccessibleInterface(&ladder);
+    QVERIFY(a);
+    QCOMPARE(a->role(), QAccessible::Table);
+    QAccessibleTableInterface *table = a->tableInterface();
+    QVERIFY(table);
+    const auto rows = ladder.visibleRows();
+    QCOMPARE(table->rowCount(), static_cast<int>(rows.size()));
+    QCOMPARE(table->columnCount(), 6);
+    QCOMPARE(table->columnDescription(1), QStringLiteral("Bid size"));
+    QCOMPARE(a->childCount(), table->rowCount() * 6);
+    // The best bid's row: its cells read the book, each with its column's name.
+    int best = -1;
+    for (int r = 0; r < static_cast<int>(rows.size()); ++r)
+        if (rows[static_cast<std::size_t>(r)].price == 100.0)
+            best = r;
+    QVERIFY(best >= 0);
+    QCOMPARE(table->rowDescription(best), QLocale().toString(100.0, 'g', 12));
+    QAccessibleInterface *bid = table->cellAt(best, 1);
+    QVERIFY(bid && bid->isValid());
+    QCOMPARE(bid->role(), QAccessible::Cell);
+    QCOMPARE(bid->text(QAccessible::Name), QStringLiteral("Bid size: 3"));
+    QCOMPARE(bid->text(QAccessible::Value), QStringLiteral("3"));
+    QCOMPARE(table->cellAt(best, 0)->text(QAccessible::Value), QStringLiteral("1"));
+    QCOMPARE(table->cellAt(best, 5)->text(QAccessible::Name), QStringLiteral("Traded volume: 10"));
+    QAccessibleTableCellInterface *cell = bid->tableCellInterface();
+    QVERIFY(cell);
+    QCOMPARE(cell->rowIndex(), best);
+    QCOMPARE(cell->columnIndex(), 1);
+    QCOMPARE(a->indexOfChild(bid), best * 6 + 1);
+    QCOMPARE(table->cellAt(best, 1), bid); // kept, not made again
+    // Where it is on screen, and found again from there.
+    const QRect r = bid->rect();
+    QVERIFY(QRect(ladder.mapToGlobal(QPoint(0, 0)), ladder.size()).contains(r));
+    QCOMPARE(a->childAt(r.center().x(), r.center().y()), bid);
+    // The row of the last trade says so.
+    for (int row = 0; row < static_cast<int>(rows.size()); ++row)
+        if (rows[static_cast<std::size_t>(row)].last)
+            QVERIFY(table->cellAt(row, 2)->text(QAccessible::Name).contains(QStringLiteral("last trade")));
 }
 
 QTEST_MAIN(TestLadderView)

@@ -261,6 +261,7 @@ BacktestDock::BacktestDock(QString databasePath, QStringList pluginFolders, QWid
     splitter->setStretchFactor(1, 1);
     setWidget(splitter);
 
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { replotPage(); });
     connect(m_strategy, &QComboBox::currentIndexChanged, this, &BacktestDock::showStrategy);
     connect(m_data, &QComboBox::currentIndexChanged, this, &BacktestDock::showDataRange);
     connect(m_refresh, &QPushButton::clicked, this, &BacktestDock::refreshData);
@@ -824,7 +825,6 @@ void BacktestDock::showReport()
                                      std::pair{m_pricePlot, &BacktestReport::plotPriceAndFills}}) {
         plot->clearPlottables();
         draw(*plot, d);
-        plot->replot();
     }
     const auto monthly = BacktestReport::monthlyReturns(d);
     const UpDownColours colours = upDownColours();
@@ -852,6 +852,7 @@ void BacktestDock::showReport()
     m_monthly->setVerticalHeaderLabels(years);
     m_monthly->resizeColumnsToContents();
     m_tabs->setCurrentIndex(1);
+    replotPage(); // the other pages when they are shown: a plot of tens of thousands of fills costs a frame
 }
 
 void BacktestDock::showOptimization()
@@ -876,6 +877,19 @@ void BacktestDock::showOptimization()
     m_tabs->setCurrentWidget(m_optimizationPage);
 }
 
+void BacktestDock::replotPage(bool now)
+{
+    QWidget *page = m_tabs->currentWidget();
+    if (!page)
+        return;
+    QList<QCustomPlot *> plots = page->findChildren<QCustomPlot *>();
+    if (auto *plot = qobject_cast<QCustomPlot *>(page))
+        plots << plot;
+    for (QCustomPlot *plot : plots)
+        // Queued: once, however many times it is asked for before the event loop comes round.
+        plot->replot(now ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot);
+}
+
 QString BacktestDock::exportHtml(const QString &folder, QString *error)
 {
     if (m_tabs->currentWidget() == m_optimizationPage && m_optimization)
@@ -892,7 +906,10 @@ bool BacktestDock::exportPng(const QString &path)
 {
     const bool shown =
         m_tabs->currentWidget() == m_optimizationPage ? m_optimization.has_value() : m_report.has_value();
-    return shown && m_tabs->currentWidget()->grab().save(path, "PNG");
+    if (!shown)
+        return false;
+    replotPage(true);
+    return m_tabs->currentWidget()->grab().save(path, "PNG");
 }
 
 QString BacktestDock::message() const

@@ -114,6 +114,7 @@ private:
     void done(const std::shared_ptr<Outcome> &outcome);
     void showReport();
     void showOptimization();
+    void replotPage(bool now = false);
     void setStatus(const QString &text, bool error = false);
     void updateButtons();
 

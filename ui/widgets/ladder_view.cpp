@@ -4,15 +4,19 @@
 
 #include "widgets/theme.h"
 
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPointer>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace meridian::ui {
 
@@ -49,11 +53,170 @@ std::int64_t ceilDiv(std::int64_t a, std::int64_t b)
     return -floorDiv(-a, b);
 }
 
+/// One cell of the ladder for screen readers: read live from the view, so a cell stays right as the book
+/// moves (and reports itself invalid once its row is gone).
+class LadderCell final : public QAccessibleInterface, public QAccessibleTableCellInterface
+{
+public:
+    LadderCell(LadderView *view, int row, int column) : m_view(view), m_row(row), m_column(column) {}
+
+    bool isValid() const override { return m_view && m_row < static_cast<int>(m_view->visibleRows().size()); }
+    QObject *object() const override { return nullptr; }
+    QWindow *window() const override { return m_view ? m_view->window()->windowHandle() : nullptr; }
+    QAccessibleInterface *parent() const override { return QAccessible::queryAccessibleInterface(m_view); }
+    QAccessibleInterface *child(int) const override { return nullptr; }
+    int childCount() const override { return 0; }
+    int indexOfChild(const QAccessibleInterface *) const override { return -1; }
+    QAccessibleInterface *childAt(int, int) const override { return nullptr; }
+    QAccessible::Role role() const override { return QAccessible::Cell; }
+    QAccessible::State state() const override
+    {
+        QAccessible::State s;
+        s.readOnly = true;
+        s.invisible = !isValid();
+        return s;
+    }
+    QRect rect() const override
+    {
+        if (!isValid())
+            return {};
+        const QRect r = m_view->cellRect(m_row, m_column);
+        return QRect(m_view->mapToGlobal(r.topLeft()), r.size());
+    }
+    QString text(QAccessible::Text t) const override
+    {
+        if (!isValid() || (t != QAccessible::Name && t != QAccessible::Value))
+            return {};
+        const LadderView::Row row = m_view->visibleRows()[static_cast<std::size_t>(m_row)];
+        const double values[LadderView::kColumns] = {row.ownBid, row.bid, row.price, row.ask, row.ownAsk, row.traded};
+        const QString value = QLocale().toString(values[m_column], 'g', 12);
+        if (t == QAccessible::Value)
+            return value;
+        QString name = LadderView::columnName(m_column) + QLatin1String(": ") + value;
+        if (m_column == 2 && row.last)
+            name += LadderView::tr(", last trade");
+        return name;
+    }
+    void setText(QAccessible::Text, const QString &) override {}
+    void *interface_cast(QAccessible::InterfaceType type) override
+    {
+        return type == QAccessible::TableCellInterface ? static_cast<QAccessibleTableCellInterface *>(this) : nullptr;
+    }
+
+    bool isSelected() const override { return false; }
+    QList<QAccessibleInterface *> columnHeaderCells() const override { return {}; }
+    QList<QAccessibleInterface *> rowHeaderCells() const override { return {}; }
+    int columnIndex() const override { return m_column; }
+    int rowIndex() const override { return m_row; }
+    int columnExtent() const override { return 1; }
+    int rowExtent() const override { return 1; }
+    QAccessibleInterface *table() const override { return parent(); }
+
+private:
+    QPointer<LadderView> m_view;
+    int m_row, m_column;
+};
+
+/// The ladder as a table. Cells are made when first asked for, kept (registered with QAccessible) and
+/// deleted with the table.
+class LadderAccessible final : public QAccessibleWidget, public QAccessibleTableInterface
+{
+public:
+    explicit LadderAccessible(LadderView *view) : QAccessibleWidget(view, QAccessible::Table) {}
+    ~LadderAccessible() override
+    {
+        for (const auto &[key, id] : m_cells)
+            QAccessible::deleteAccessibleInterface(id);
+    }
+
+    LadderView *view() const { return static_cast<LadderView *>(widget()); }
+    void *interface_cast(QAccessible::InterfaceType type) override
+    {
+        return type == QAccessible::TableInterface ? static_cast<QAccessibleTableInterface *>(this)
+                                                   : QAccessibleWidget::interface_cast(type);
+    }
+    QString text(QAccessible::Text t) const override
+    {
+        if (t == QAccessible::Name && view()->accessibleName().isEmpty())
+            return LadderView::tr("Order book ladder");
+        return QAccessibleWidget::text(t);
+    }
+    int childCount() const override { return rowCount() * columnCount(); }
+    QAccessibleInterface *child(int index) const override
+    {
+        return index >= 0 && index < childCount() ? cellAt(index / columnCount(), index % columnCount()) : nullptr;
+    }
+    int indexOfChild(const QAccessibleInterface *child) const override
+    {
+        if (auto *cell = const_cast<QAccessibleInterface *>(child)->tableCellInterface())
+            return cell->rowIndex() * columnCount() + cell->columnIndex();
+        return -1;
+    }
+    QAccessibleInterface *childAt(int x, int y) const override
+    {
+        const auto [row, column] = view()->rowAndColumnAt(view()->mapFromGlobal(QPoint(x, y)));
+        return row >= 0 ? cellAt(row, column) : nullptr;
+    }
+
+    QAccessibleInterface *caption() const override { return nullptr; }
+    QAccessibleInterface *summary() const override { return nullptr; }
+    QAccessibleInterface *cellAt(int row, int column) const override
+    {
+        if (row < 0 || row >= rowCount() || column < 0 || column >= columnCount())
+            return nullptr;
+        const int key = row * columnCount() + column;
+        if (const auto it = m_cells.find(key); it != m_cells.end())
+            return QAccessible::accessibleInterface(it->second);
+        auto *cell = new LadderCell(view(), row, column);
+        m_cells.emplace(key, QAccessible::registerAccessibleInterface(cell));
+        return cell;
+    }
+    int columnCount() const override { return LadderView::kColumns; }
+    int rowCount() const override { return static_cast<int>(view()->visibleRows().size()); }
+    QString columnDescription(int column) const override { return LadderView::columnName(column); }
+    QString rowDescription(int row) const override
+    {
+        const auto rows = view()->visibleRows();
+        return row >= 0 && row < static_cast<int>(rows.size())
+                   ? QLocale().toString(rows[static_cast<std::size_t>(row)].price, 'g', 12)
+                   : QString();
+    }
+    int selectedCellCount() const override { return 0; }
+    int selectedColumnCount() const override { return 0; }
+    int selectedRowCount() const override { return 0; }
+    QList<QAccessibleInterface *> selectedCells() const override { return {}; }
+    QList<int> selectedColumns() const override { return {}; }
+    QList<int> selectedRows() const override { return {}; }
+    bool isColumnSelected(int) const override { return false; }
+    bool isRowSelected(int) const override { return false; }
+    bool selectRow(int) override { return false; }
+    bool selectColumn(int) override { return false; }
+    bool unselectRow(int) override { return false; }
+    bool unselectColumn(int) override { return false; }
+    void modelChange(QAccessibleTableModelChangeEvent *) override {}
+
+private:
+    mutable std::map<int, QAccessible::Id> m_cells;
+};
+
+QAccessibleInterface *ladderAccessibleFactory(const QString &key, QObject *object)
+{
+    if (key == QLatin1String(LadderView::staticMetaObject.className()))
+        if (auto *view = qobject_cast<LadderView *>(object))
+            return new LadderAccessible(view);
+    return nullptr;
+}
+
 } // namespace
 
 LadderView::LadderView(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("ladder"));
+    static const bool factoryInstalled = [] {
+        QAccessible::installFactory(ladderAccessibleFactory);
+        return true;
+    }();
+    Q_UNUSED(factoryInstalled);
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(280, 160);
@@ -180,9 +343,8 @@ void LadderView::paintEvent(QPaintEvent *)
     p.setFont(bold);
     p.fillRect(QRect(0, 0, w, h), pal.alternateBase());
     p.setPen(pal.text().color());
-    const QString titles[] = {tr("Mine"), tr("Bid"), tr("Price"), tr("Ask"), tr("Mine"), tr("Traded")};
-    for (int c = 0; c < 6; ++c)
-        p.drawText(cell(c, 0).adjusted(4, 0, -4, 0), Qt::AlignCenter, titles[c]);
+    for (int c = 0; c < kColumns; ++c)
+        p.drawText(cell(c, 0).adjusted(4, 0, -4, 0), Qt::AlignCenter, columnTitle(c));
     p.setFont(font());
 
     const std::vector<Row> rows = visibleRows();
@@ -244,6 +406,26 @@ void LadderView::paintEvent(QPaintEvent *)
     p.setPen(grid);
     for (int c = 1; c < 6; ++c)
         p.drawLine(x(c), 0, x(c), (static_cast<int>(rows.size()) + 1) * h);
+}
+
+QRect LadderView::cellRect(int row, int column) const
+{
+    const int h = rowHeight();
+    const auto x = [this](int c) { return static_cast<int>(kEdges[c] * width()); }; // as paintEvent() places them
+    return QRect(x(column), (row + 1) * h, x(column + 1) - x(column), h);
+}
+
+QString LadderView::columnTitle(int column)
+{
+    const QString titles[kColumns] = {tr("Mine"), tr("Bid"), tr("Price"), tr("Ask"), tr("Mine"), tr("Traded")};
+    return column >= 0 && column < kColumns ? titles[column] : QString();
+}
+
+QString LadderView::columnName(int column)
+{
+    const QString names[kColumns] = {tr("Our bids"), tr("Bid size"), tr("Price"),
+                                     tr("Ask size"), tr("Our asks"), tr("Traded volume")};
+    return column >= 0 && column < kColumns ? names[column] : QString();
 }
 
 std::pair<int, int> LadderView::rowAndColumnAt(QPoint point) const

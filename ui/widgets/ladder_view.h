@@ -34,6 +34,9 @@ struct LadderData
 /// click in an own-orders column (or a right click) asks to cancel our orders there. The ladder only asks
 /// (signals); the owner confirms and sends.
 ///
+/// Screen readers see it as a table (QAccessibleTableInterface): a row per visible price, a cell per column,
+/// each read with its column's name.
+///
 /// Thread: GUI.
 class LadderView final : public QWidget
 {
@@ -61,6 +64,12 @@ public:
     /// The row at a point of the widget (-1 for the header or below the last row) and its column (0 own
     /// bids, 1 bid, 2 price, 3 ask, 4 own asks, 5 traded).
     std::pair<int, int> rowAndColumnAt(QPoint point) const;
+    /// Where a visible row's cell is painted (widget coordinates); the header is row -1.
+    QRect cellRect(int row, int column) const;
+    /// A column's title, as in the header, and its full name (for screen readers).
+    static QString columnTitle(int column);
+    static QString columnName(int column);
+    static constexpr int kColumns = 6;
 
 signals:
     /// Click-to-trade: a click in the bid column asks to buy at the row's price, in the ask column to sell.
