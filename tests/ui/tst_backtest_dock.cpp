@@ -15,9 +15,11 @@
 
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDir>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -171,6 +173,13 @@ void TestBacktestDock::backtestsLikeTheEngine()
     }
     QCOMPARE(monthly->item(0, 0)->text(), QString::number((january - 1) * 100, 'f', 2));
 
+    // For people to look at: the report as the workstation shows it.
+    QDir().mkpath(QStringLiteral(MERIDIAN_SCREENSHOT_DIR));
+    for (int page : {1, 3, 4}) {
+        dock->findChild<QTabWidget *>(QStringLiteral("backtest.report"))->setCurrentIndex(page);
+        QVERIFY(dock->exportPng(QStringLiteral(MERIDIAN_SCREENSHOT_DIR "/backtest-%1.png").arg(page)));
+    }
+
     // Exports.
     QTemporaryDir out;
     QString error;
@@ -220,6 +229,7 @@ void TestBacktestDock::optimisesAndStoresTheSearch()
     QVERIFY2(!dock->exportHtml(out.path(), &error).isEmpty(), qPrintable(error));
     QVERIFY(QFile::exists(out.filePath(QStringLiteral("optimization.html"))));
     QVERIFY(QFile::exists(out.filePath(QStringLiteral("heatmap.png"))));
+    QVERIFY(dock->exportPng(QStringLiteral(MERIDIAN_SCREENSHOT_DIR "/backtest-optimisation.png")));
 }
 
 void TestBacktestDock::cancels()

@@ -20,6 +20,7 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using meridian::ui::MainWindow;
@@ -30,12 +31,13 @@ namespace {
 
 MainWindowContext context()
 {
+    static const QTemporaryDir home; // the Backtest dock opens the database: never one outside the test's
     MainWindowContext c;
     c.version = QStringLiteral("test");
-    c.dataDirectory = QStringLiteral("/tmp/data");
-    c.databasePath = QStringLiteral("/tmp/data/meridian.sqlite");
-    c.logFilePath = QStringLiteral("/tmp/data/logs/meridian.log");
-    c.pluginDirectory = QStringLiteral("/tmp/plugins");
+    c.dataDirectory = home.path();
+    c.databasePath = home.filePath(QStringLiteral("meridian.sqlite"));
+    c.logFilePath = home.filePath(QStringLiteral("logs/meridian.log"));
+    c.pluginDirectory = home.filePath(QStringLiteral("plugins"));
     c.logBuffer = std::make_shared<meridian::ui::LogBuffer>();
     return c;
 }

@@ -257,6 +257,13 @@ bool BacktestReport::plotHeatmap(QCustomPlot &plot, const OptimizationReportData
     plot.xAxis->setLabel(data.xName);
     plot.yAxis->setLabel(data.yName);
     plot.rescaleAxes();
+    // The values are the cells' centres: half a cell more on each side shows the edge cells whole.
+    const auto widen = [](QCPAxis *axis, const std::vector<double> &values) {
+        const double half = values.size() > 1 ? (values.back() - values.front()) / double(values.size() - 1) / 2 : 0.5;
+        axis->setRange(values.front() - half, values.back() + half);
+    };
+    widen(plot.xAxis, data.xValues);
+    widen(plot.yAxis, data.yValues);
     return true;
 }
 
