@@ -860,7 +860,7 @@ void BacktestDock::showOptimization()
     const OptimizationReportData &d = *m_optimization;
     // A new plot each time: the heatmap adds a colour scale to the plot's layout.
     auto *plot = newPlot(m_optimizationPage, QStringLiteral("backtest.heatmap"));
-    static_cast<QVBoxLayout *>(m_optimizationPage->layout())->replaceWidget(m_heatmapPlot, plot);
+    delete m_optimizationPage->layout()->replaceWidget(m_heatmapPlot, plot); // the old layout item is ours
     delete m_heatmapPlot;
     m_heatmapPlot = plot;
     const bool heatmap = BacktestReport::plotHeatmap(*m_heatmapPlot, d);
