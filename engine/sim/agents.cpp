@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <limits>
+#include <utility>
 
 namespace meridian::sim {
 
@@ -105,6 +107,26 @@ void ZeroIntelligenceAgent::scheduleNext(const AgentContext &ctx)
     wakeUnlessNever(ctx, nextArrival(ctx, rate));
 }
 
+ZeroIntelligenceAgent::ZeroIntelligenceAgent(Parameters p) : m_p(std::move(p))
+{
+    double total = 0;
+    for (const double w : m_p.offsetWeights)
+        total += std::max(0.0, w);
+    if (total > 0)
+        for (const double w : m_p.offsetWeights)
+            m_cumulative.push_back((m_cumulative.empty() ? 0 : m_cumulative.back()) + std::max(0.0, w) / total);
+}
+
+std::int64_t ZeroIntelligenceAgent::drawOffset(const AgentContext &ctx) const
+{
+    if (m_cumulative.empty())
+        return ctx.rng().uniformInt(1, m_p.priceRange);
+    const double u = ctx.rng().uniform();
+    const auto it = std::upper_bound(m_cumulative.begin(), m_cumulative.end(), u);
+    return 1 + std::min<std::int64_t>(static_cast<std::int64_t>(std::distance(m_cumulative.begin(), it)),
+                                      static_cast<std::int64_t>(m_cumulative.size()) - 1);
+}
+
 std::int64_t ZeroIntelligenceAgent::drawSize(const AgentContext &ctx) const
 {
     if (m_p.sizeJitter <= 0)
@@ -122,7 +144,7 @@ void ZeroIntelligenceAgent::wakeup(const AgentContext &ctx, std::uint64_t)
     const std::uint16_t instrument = m_p.instrument;
     if (u < limit) {
         const Side side = randomSide(ctx);
-        const std::int64_t offset = ctx.rng().uniformInt(1, m_p.priceRange);
+        const std::int64_t offset = drawOffset(ctx);
         std::int64_t opposite = side == Side::Buy ? ctx.bestAsk(instrument) : ctx.bestBid(instrument);
         if (opposite == 0) {
             // No opposite quote: price against the reference, as if it sat one tick beyond it.

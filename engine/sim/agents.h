@@ -56,8 +56,12 @@ public:
         std::int64_t size = 1;
         std::int64_t sizeJitter = 0;
         std::int64_t grid = 1; // prices are multiples of this many ticks
+        /// When not empty, the offsets' distribution instead of the uniform one: offset k + 1 ticks behind the
+        /// opposite quote has weight offsetWeights[k] (an empirical placement profile, from calibration);
+        /// priceRange is then unused.
+        std::vector<double> offsetWeights{};
     };
-    explicit ZeroIntelligenceAgent(Parameters p) : m_p(p) {}
+    explicit ZeroIntelligenceAgent(Parameters p);
     unsigned notices() const override
     {
         return noticeBit(OrderNotice::Kind::Filled) | noticeBit(OrderNotice::Kind::Rejected);
@@ -70,7 +74,9 @@ public:
 private:
     void scheduleNext(const AgentContext &ctx);
     std::int64_t drawSize(const AgentContext &ctx) const;
+    std::int64_t drawOffset(const AgentContext &ctx) const;
     Parameters m_p;
+    std::vector<double> m_cumulative; // of offsetWeights, normalised to end at 1
     LiveOrders m_live;
 };
 

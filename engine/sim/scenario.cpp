@@ -159,7 +159,7 @@ Result<Scenario> applyCalibration(Scenario s, const CalibrationFactors &f, doubl
     p.marketMakerParameters.size =
         std::max<std::int64_t>(1, std::llround(static_cast<double>(p.marketMakerParameters.size) * f.liquidityFactor));
     // halfSpread is in reference ticks, which buildMarket multiplies by this scale.
-    const double scale = std::max(1.0, priceTicks / kReferenceTicks);
+    const double scale = p.instrumentTicks ? 1.0 : std::max(1.0, priceTicks / kReferenceTicks);
     const double slippageTicks = f.baseSlippage * priceTicks / scale;
     p.marketMakerParameters.halfSpread =
         std::max(p.marketMakerParameters.halfSpread, static_cast<std::int64_t>(std::llround(slippageTicks)));
@@ -199,7 +199,8 @@ Result<std::unique_ptr<Simulation>> buildMarket(const Scenario &scenario, std::v
     Simulation &sim = **created;
     const Population &p = scenario.population;
     for (std::uint16_t i = 0; i < sim.instrumentCount(); ++i) {
-        const double scale = std::max(1.0, sim.config().instruments[i].initialPrice / kReferenceTicks);
+        const double scale =
+            p.instrumentTicks ? 1.0 : std::max(1.0, sim.config().instruments[i].initialPrice / kReferenceTicks);
         auto zi = p.zeroIntelligenceParameters;
         zi.instrument = i;
         zi.priceRange = scaled(zi.priceRange, scale);

@@ -29,6 +29,9 @@ struct Population
     MarketMakerAgent::Parameters marketMakerParameters;
     Latency entry{1'000'000, 4'000'000};
     Latency marketData{1'000'000, 4'000'000};
+    /// Distances (price ranges, spreads) are in the instrument's own ticks, as a population calibrated on
+    /// its data has them; otherwise (the presets) they are in reference ticks, scaled to its price.
+    bool instrumentTicks = false;
 };
 
 /// A scenario: parameter sets over the agents and the fundamental, and an optional shock at a random time

@@ -49,6 +49,7 @@ std::vector<Field> fields(Scenario &s)
         {"population", "momentum", Kind::Count, &p.momentum, 0, 100000},
         {"population", "noise", Kind::Count, &p.noise, 0, 100000},
         {"population", "market_makers", Kind::Count, &p.marketMakers, 0, 100000},
+        {"population", "instrument_ticks", Kind::Boolean, &p.instrumentTicks, 0, 1},
         {"zero_intelligence", "limit_rate", Kind::Real, &zi.limitRate, 0, 1e6},
         {"zero_intelligence", "market_rate", Kind::Real, &zi.marketRate, 0, 1e6},
         {"zero_intelligence", "cancel_rate", Kind::Real, &zi.cancelRate, 0, 1e6},
@@ -225,6 +226,27 @@ Result<Scenario> scenarioFromJson(std::string_view text)
                                                         " is not an object of parameters, or not "
                                                         "a known name");
         for (const auto &[name, value] : members.items()) {
+            if (group == "zero_intelligence" && name == "offset_weights") {
+                // The placement profile: a list of weights, offset 1, 2, … ticks behind the opposite quote.
+                auto &weights = s.population.zeroIntelligenceParameters.offsetWeights;
+                weights.clear();
+                const auto bad = [](const std::string &why) {
+                    return fail(ErrorCode::InvalidArgument,
+                                "scenario parameter zero_intelligence.offset_weights: " + why);
+                };
+                if (!value.is_array() || value.size() > 100000)
+                    return bad("expected a list of at most 100,000 weights");
+                double total = 0;
+                for (const json &w : value) {
+                    if (!w.is_number() || !std::isfinite(w.get<double>()) || w.get<double>() < 0)
+                        return bad("every weight must be a number ≥ 0, not " + w.dump());
+                    weights.push_back(w.get<double>());
+                    total += weights.back();
+                }
+                if (!weights.empty() && !(total > 0))
+                    return bad("at least one weight must be positive");
+                continue;
+            }
             const auto field = std::find_if(table.begin(), table.end(),
                                             [&](const Field &f) { return group == f.group && name == f.name; });
             if (field == table.end())
@@ -249,6 +271,8 @@ std::string scenarioToJson(const Scenario &scenario)
     j["description"] = copy.description;
     for (const Field &f : fields(copy))
         j[f.group][f.name] = write(f);
+    if (!copy.population.zeroIntelligenceParameters.offsetWeights.empty())
+        j["zero_intelligence"]["offset_weights"] = copy.population.zeroIntelligenceParameters.offsetWeights;
     return j.dump(2);
 }
 

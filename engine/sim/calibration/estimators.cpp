@@ -6,9 +6,9 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <numbers>
 #include <string>
 #include <utility>
-#include <numbers>
 
 namespace meridian::sim::calibration {
 

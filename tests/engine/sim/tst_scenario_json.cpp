@@ -28,6 +28,7 @@ class TestScenarioJson : public QObject
 private slots:
     void everyPresetSurvivesARoundTrip();
     void aSavedScenarioChangesOnlyWhatItNames();
+    void aCalibratedPopulationSurvivesARoundTrip();
     void badDefinitionsAreRefusedByName_data();
     void badDefinitionsAreRefusedByName();
     void savedScenariosLiveInTheDatabase();
@@ -62,6 +63,21 @@ void TestScenarioJson::aSavedScenarioChangesOnlyWhatItNames()
     QCOMPARE(s->fundamental.sigma, base.fundamental.sigma);
 }
 
+void TestScenarioJson::aCalibratedPopulationSurvivesARoundTrip()
+{
+    // What calibration stores: distances in the instrument's own ticks and a placement profile.
+    Scenario s = *presetScenario("normal");
+    s.name = "calibrated";
+    s.population.instrumentTicks = true;
+    s.population.zeroIntelligenceParameters.offsetWeights = {0.5, 1.25, 0, 3};
+    const auto back = scenarioFromJson(scenarioToJson(s));
+    QVERIFY2(back, back ? "" : back.error().message.c_str());
+    QVERIFY(back->population.instrumentTicks);
+    QCOMPARE(back->population.zeroIntelligenceParameters.offsetWeights, (std::vector<double>{0.5, 1.25, 0, 3}));
+    QCOMPARE(scenarioToJson(*back), scenarioToJson(s));
+    QVERIFY(!presetScenario("normal")->population.instrumentTicks); // the presets scale to the price
+}
+
 void TestScenarioJson::badDefinitionsAreRefusedByName_data()
 {
     QTest::addColumn<QString>("json");
@@ -84,6 +100,10 @@ void TestScenarioJson::badDefinitionsAreRefusedByName_data()
                                           << "population.noise: expected a whole number";
     QTest::newRow("not a boolean") << R"({"name": "x", "market_maker": {"keep_quotes": 1}})"
                                    << "market_maker.keep_quotes: expected true or false";
+    QTest::newRow("negative weight") << R"({"name": "x", "zero_intelligence": {"offset_weights": [1, -2]}})"
+                                     << "every weight must be a number ≥ 0, not -2";
+    QTest::newRow("no positive weight") << R"({"name": "x", "zero_intelligence": {"offset_weights": [0, 0]}})"
+                                        << "at least one weight must be positive";
     QTest::newRow("windows") << R"({"name": "x", "momentum": {"short_window": 30, "long_window": 20}})"
                              << "momentum.short_window must be shorter";
 }
