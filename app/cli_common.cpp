@@ -3,6 +3,7 @@
 #include "cli_common.h"
 
 #include "backtest/bar_source.h"
+#include "sim/calibration/calibration_store.h"
 #include "strategy/plugin_registry.h"
 
 #include <QDateTime>
@@ -103,16 +104,8 @@ CliStrategy::ResolvedMarket CliStrategy::marketFor(store::Database &db, const st
 sim::CalibrationFactors CliStrategy::calibrationOf(store::Database &db, const std::string &symbol,
                                                    const std::string &scenario)
 {
-    sim::CalibrationFactors f;
-    if (auto s = db.prepare("SELECT volatility_factor, liquidity_factor, base_slippage FROM calibration_params "
-                            "WHERE symbol = ? AND scenario = ? AND is_active = 1");
-        s && s->bind(1, std::string_view(symbol)) && s->bind(2, std::string_view(scenario)) &&
-        s->step().value_or(false)) {
-        f.volatilityFactor = s->columnDouble(0);
-        f.liquidityFactor = s->columnDouble(1);
-        f.baseSlippage = s->columnDouble(2);
-    }
-    return f;
+    const auto active = sim::calibration::activeCalibration(db, symbol, scenario);
+    return active && *active ? (*active)->factors : sim::CalibrationFactors{};
 }
 
 Result<std::unique_ptr<runtime::PaperSession>> createDefaultPaperSession(const AppPaths &paths,

@@ -2,9 +2,10 @@
 // Copyright (C) 2026 The Meridian authors
 //
 // `meridian-cli`: the headless tool. Subcommands: help, version, db, simulate, paper, scenario, import, backtest,
-// optimize. Later: calibrate, serve.
+// optimize, calibrate. Later: serve.
 #include "app_environment.h"
 #include "cli_backtest.h"
+#include "cli_calibrate.h"
 #include "cli_import.h"
 #include "cli_paper.h"
 #include "cli_scenario.h"
@@ -59,6 +60,7 @@ private:
     int import(const QStringList &arguments);
     int backtest(const QStringList &arguments);
     int optimize(const QStringList &arguments);
+    int calibrate(const QStringList &arguments);
     int paper(const QStringList &arguments);
     int dbFailure(const std::string &message);
     bool parse(QCommandLineParser &parser, const QStringList &arguments, const QString &command);
@@ -80,6 +82,7 @@ QList<Cli::Command> Cli::commands() const
         {QStringLiteral("import"), meridian::app::ImportCommand::summary(), &Cli::import},
         {QStringLiteral("backtest"), meridian::app::BacktestCommand::backtestSummary(), &Cli::backtest},
         {QStringLiteral("optimize"), meridian::app::BacktestCommand::optimizeSummary(), &Cli::optimize},
+        {QStringLiteral("calibrate"), meridian::app::CalibrateCommand::summary(), &Cli::calibrate},
         {QStringLiteral("paper"), meridian::app::PaperCommand::summary(), &Cli::paper},
     };
 }
@@ -193,6 +196,13 @@ int Cli::paper(const QStringList &arguments)
 {
     meridian::app::PaperCommand command([this](const QString &text) { out(text); },
                                         [this](const QString &text) { err(text); });
+    return command.run(arguments);
+}
+
+int Cli::calibrate(const QStringList &arguments)
+{
+    meridian::app::CalibrateCommand command([this](const QString &text) { out(text); },
+                                            [this](const QString &text) { err(text); });
     return command.run(arguments);
 }
 

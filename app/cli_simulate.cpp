@@ -5,6 +5,7 @@
 #include "cli_common.h"
 
 #include "core/timestamp.h"
+#include "sim/calibration/calibration_store.h"
 #include "sim/scenario_json.h"
 #include "sim/simulate_job.h"
 #include "sim/simulation_store.h"
@@ -144,7 +145,26 @@ int SimulateCommand::run(const QStringList &arguments)
     const std::string symbol = parser.value(symbolOption).toStdString();
     const CliStrategy::ResolvedMarket resolved = CliStrategy::marketFor(*db, symbol);
     request.market = resolved.market;
-    request.calibration = CliStrategy::calibrationOf(*db, symbol, request.scenario);
+    // The active calibration of the symbol and scenario: its factors, and the population it fitted (which
+    // replaces the preset's), at the data's price when the database has none of its own.
+    auto calibration = sim::calibration::activeCalibration(*db, symbol, request.scenario);
+    if (!calibration)
+        return refuse(QString::fromStdString(calibration.error().message));
+    if (*calibration) {
+        const sim::calibration::ActiveCalibration &c = **calibration;
+        request.calibration = c.factors;
+        if (c.model) {
+            sim::Scenario model = *c.model;
+            model.name = request.scenario;
+            request.definition = std::move(model);
+            if (resolved.source == QLatin1String("default") && c.price > 0)
+                request.market.instrument.initialPrice =
+                    std::round(c.price / request.market.instrument.spec.tickSize.toDouble());
+        }
+        m_err(tr("meridian-cli simulate: using calibration %1 of %2 in %3 (from %4)%5\n")
+                  .arg(QString::number(c.id), QString::fromStdString(symbol), QString::fromStdString(request.scenario),
+                       QString::fromStdString(c.dataSource), c.model ? tr(", with its fitted population") : QString()));
+    }
 
     sim::SimulationTask task;
     task.taskId = "sim-" + QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();

@@ -43,6 +43,7 @@ private slots:
     void optimizeUnderMpiMatchesThreads();
     void importLobsterAndBacktestTheBook();
     void paperRunsHeadlessAndJournals();
+    void calibrateThenSimulateWithIt();
 
 private:
     /// Runs meridian-cli, or `launcher launcherArguments meridian-cli arguments` (mpiexec).
@@ -92,7 +93,7 @@ void TestCli::helpListsCommands()
     const Run r = run({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     for (const char *command :
-         {"help", "version", "db", "simulate", "paper", "scenario", "import", "backtest", "optimize"})
+         {"help", "version", "db", "simulate", "paper", "scenario", "import", "backtest", "optimize", "calibrate"})
         QVERIFY2(r.out.contains(QLatin1String(command)), qPrintable(r.out));
 }
 
@@ -158,7 +159,8 @@ void TestCli::dbCheckRefusesCorruptFileWithoutTouchingIt()
 
 void TestCli::everyCommandHasHelp()
 {
-    for (const char *command : {"version", "db", "simulate", "paper", "scenario", "import", "backtest", "optimize"}) {
+    for (const char *command :
+         {"version", "db", "simulate", "paper", "scenario", "import", "backtest", "optimize", "calibrate"}) {
         const Run r = run({QLatin1String(command), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("meridian-cli %1").arg(QLatin1String(command))), qPrintable(r.out));
@@ -597,6 +599,50 @@ void TestCli::paperRunsHeadlessAndJournals()
     QVERIFY(refused({QStringLiteral("--scenario"), QStringLiteral("meteor")}, QStringLiteral("meteor")));
     QVERIFY(refused({QStringLiteral("--strategy"), QStringLiteral("nope")}, QStringLiteral("nope")));
     QVERIFY(refused({QStringLiteral("--param"), QStringLiteral("gamma=1000")}, QStringLiteral("gamma")));
+}
+
+void TestCli::calibrateThenSimulateWithIt()
+{
+    const QString messages =
+        QStringLiteral(MERIDIAN_TEST_DATA "/lobster/AMZN_2012-06-21_34200000_57600000_message_1.resaved.csv");
+    if (!QFile::exists(messages))
+        QSKIP(qPrintable(QStringLiteral("missing test data file %1 (set MERIDIAN_TEST_DATA)").arg(messages)));
+    const QString db = m_home.filePath(QStringLiteral("calibrate.sqlite"));
+    const Run calibrated =
+        run({QStringLiteral("calibrate"), QStringLiteral("--database"), db, QStringLiteral("--symbol"),
+             QStringLiteral("AMZN"), QStringLiteral("--data"), messages, QStringLiteral("--json")});
+    QVERIFY2(calibrated.exitCode == 0, qPrintable(calibrated.err));
+    const QJsonObject c = QJsonDocument::fromJson(calibrated.out.toUtf8()).object();
+    QCOMPARE(c.value(QStringLiteral("kind")).toString(), QStringLiteral("order_flow"));
+    QCOMPARE(c.value(QStringLiteral("messages")).toInt(), 57515);
+    const QJsonObject fit = c.value(QStringLiteral("fit")).toObject();
+    for (const char *ratio : {"spread_ratio", "trades_ratio", "volatility_ratio"})
+        QVERIFY2(std::fabs(fit.value(QLatin1String(ratio)).toDouble() - 1) < 0.1, ratio);
+    QVERIFY(c.value(QStringLiteral("fill_intensity")).toObject().value(QStringLiteral("r2")).toDouble() > 0);
+    const qint64 id = c.value(QStringLiteral("calibration_id")).toInteger();
+
+    // A simulate run of the symbol and scenario uses it.
+    const Run simulated =
+        run({QStringLiteral("simulate"), QStringLiteral("--database"), db, QStringLiteral("--symbol"),
+             QStringLiteral("AMZN"), QStringLiteral("--period"), QStringLiteral("30m"), QStringLiteral("--json")});
+    QVERIFY2(simulated.exitCode == 0, qPrintable(simulated.err));
+    QVERIFY2(simulated.err.contains(QStringLiteral("using calibration %1 of AMZN").arg(id)), qPrintable(simulated.err));
+    QVERIFY(QJsonDocument::fromJson(simulated.out.toUtf8()).object().value(QStringLiteral("market_trades")).toInt() >
+            0);
+
+    // Bad data: refused, with nothing written.
+    const Run tooShort =
+        run({QStringLiteral("calibrate"), QStringLiteral("--database"), db, QStringLiteral("--symbol"),
+             QStringLiteral("AMZN"), QStringLiteral("--data"),
+             QStringLiteral(MERIDIAN_TEST_DATA "/lobster/AAPL_2012-06-21_34200000_57600000_message_10.rows1-999.csv"),
+             QStringLiteral("--json")});
+    QCOMPARE(tooShort.exitCode, 2);
+    QVERIFY2(tooShort.err.contains(QStringLiteral("at least 10 minutes")), qPrintable(tooShort.err));
+    const Run info =
+        run({QStringLiteral("db"), QStringLiteral("info"), QStringLiteral("--database"), db, QStringLiteral("--json")});
+    const QJsonObject rows =
+        QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("rows")).toObject();
+    QCOMPARE(rows.value(QStringLiteral("calibration_params")).toInt(), 5); // the four defaults and this one
 }
 
 QTEST_GUILESS_MAIN(TestCli)
