@@ -573,6 +573,186 @@ For headless work use the command-line tool: meridian-cli --help
     </message>
 </context>
 <context>
+    <name>CalibrateCommand</name>
+    <message>
+        <source>Fit the simulator to a symbol&apos;s real data and store the parameters</source>
+        <translation>用品种的真实数据拟合模拟器并保存参数</translation>
+    </message>
+    <message>
+        <source>Fits the simulator to real data and stores the result as the active calibration of the symbol and scenario (earlier ones are kept, inactive); a simulate run of that symbol and scenario then uses it.
+--data is a LOBSTER message file (its orderbook file beside it, or --book), &quot;book&quot; for the order-book messages imported for the symbol, or &quot;bars&quot; / &quot;bars:INTERVAL&quot; for its imported bars.
+Order-level data fits a population of zero-intelligence and value traders to the data&apos;s mean spread, number of trades and 1-minute volatility. Bars give volatility, GARCH(1,1), jumps and the intraday volume profile, and with --stressed-from/--stressed-to the scenario factors of that window against the rest.</source>
+        <translation>用真实数据拟合模拟器，并将结果保存为该品种和情景的当前校准（之前的校准保留为非当前）；之后该品种和情景的模拟运行会使用它。
+--data 为 LOBSTER 消息文件（其订单簿文件在旁边，或用 --book 指定）、表示该品种已导入订单簿消息的 &quot;book&quot;，或表示已导入K线的 &quot;bars&quot; / &quot;bars:周期&quot;。
+逐笔订单数据会拟合一组零智能交易者和价值交易者，使其匹配数据的平均价差、成交笔数和1分钟波动率。K线给出波动率、GARCH(1,1)、跳跃和日内成交量分布；用 --stressed-from/--stressed-to 时，还给出该时间窗相对其余时间的情景因子。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>The instrument the calibration is for.</source>
+        <translation>校准所针对的品种。</translation>
+    </message>
+    <message>
+        <source>symbol</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>A LOBSTER message file, book, or bars[:INTERVAL].</source>
+        <translation>LOBSTER 消息文件、book 或 bars[:周期]。</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>The LOBSTER orderbook file (default: the message file&apos;s name with &quot;orderbook&quot; for &quot;message&quot;).</source>
+        <translation>LOBSTER 订单簿文件（默认：把消息文件名中的 &quot;message&quot; 换成 &quot;orderbook&quot;）。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>The scenario it calibrates (default normal).</source>
+        <translation>所校准的情景（默认 normal）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Imported data: its venue (default: any).</source>
+        <translation>已导入数据：交易场所（默认：任意）。</translation>
+    </message>
+    <message>
+        <source>venue</source>
+        <translation>交易场所</translation>
+    </message>
+    <message>
+        <source>Imported data: start, ISO 8601.</source>
+        <translation>已导入数据：开始时间，ISO 8601。</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Imported data: end, ISO 8601, exclusive.</source>
+        <translation>已导入数据：结束时间，ISO 8601，不含。</translation>
+    </message>
+    <message>
+        <source>Bars: the stressed window&apos;s start.</source>
+        <translation>K线：压力时间窗的开始。</translation>
+    </message>
+    <message>
+        <source>Bars: the stressed window&apos;s end.</source>
+        <translation>K线：压力时间窗的结束。</translation>
+    </message>
+    <message>
+        <source>The database file (default: the one in the data folder).</source>
+        <translation>数据库文件（默认：数据文件夹中的数据库）。</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON object.</source>
+        <translation>以一个 JSON 对象输出结果。</translation>
+    </message>
+    <message>
+        <source>meridian-cli calibrate: %1
+</source>
+        <translation>meridian-cli calibrate：%1
+</translation>
+    </message>
+    <message>
+        <source>--symbol is required</source>
+        <translation>需要 --symbol</translation>
+    </message>
+    <message>
+        <source>--data is required: a LOBSTER message file, book, or bars[:INTERVAL]</source>
+        <translation>需要 --data：LOBSTER 消息文件、book 或 bars[:周期]</translation>
+    </message>
+    <message>
+        <source>--stressed-from and --stressed-to go together</source>
+        <translation>--stressed-from 与 --stressed-to 须同时给出</translation>
+    </message>
+    <message>
+        <source>--stressed-to must be after --stressed-from</source>
+        <translation>--stressed-to 必须晚于 --stressed-from</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationTask</name>
+    <message>
+        <source>name the symbol the calibration is for</source>
+        <translation>请指定校准所针对的品种</translation>
+    </message>
+    <message>
+        <source>name the data: a LOBSTER message file, book, or bars[:INTERVAL]</source>
+        <translation>请指定数据：LOBSTER 消息文件、book 或 bars[:周期]</translation>
+    </message>
+    <message>
+        <source>the orderbook file is for LOBSTER data, not bars</source>
+        <translation>订单簿文件用于 LOBSTER 数据，不用于K线</translation>
+    </message>
+    <message>
+        <source>Calibration %1 of %2 (%3) from %4 %5 bars: volatility %6 per bar; GARCH(1,1) omega %7, alpha %8, beta %9
+</source>
+        <translation>校准 %1：%2（%3），来自 %4 根 %5 K线：每根K线波动率 %6；GARCH(1,1) omega %7，alpha %8，beta %9
+</translation>
+    </message>
+    <message>
+        <source>  %1 jumps (%2 per bar, mean %3)
+</source>
+        <translation>  %1 次跳跃（每根K线 %2 次，均值 %3）
+</translation>
+    </message>
+    <message>
+        <source>  Stressed window: volatility_factor %1, liquidity_factor %2, base_slippage %3
+</source>
+        <translation>  压力时间窗：volatility_factor %1，liquidity_factor %2，base_slippage %3
+</translation>
+    </message>
+    <message>
+        <source>a stressed window is for bars</source>
+        <translation>压力时间窗仅用于K线</translation>
+    </message>
+    <message>
+        <source>no file %1 (and not book or bars)</source>
+        <translation>没有文件 %1（也不是 book 或 bars）</translation>
+    </message>
+    <message>
+        <source>no orderbook file beside %1; name it</source>
+        <translation>%1 旁边没有订单簿文件；请指定</translation>
+    </message>
+    <message>
+        <source>Calibration %1 of %2 (%3) from %4 messages: spread %5 ticks, %6 trades, 1-minute volatility %7
+</source>
+        <translation>校准 %1：%2（%3），来自 %4 条消息：价差 %5 个最小变动价位，%6 笔成交，1分钟波动率 %7
+</translation>
+    </message>
+    <message>
+        <source>  Simulated / real: spread %1, trades %2, volatility %3 (%4)
+</source>
+        <translation>  模拟 / 真实：价差 %1，成交 %2，波动率 %3（%4）
+</translation>
+    </message>
+    <message>
+        <source>converged</source>
+        <translation>已收敛</translation>
+    </message>
+    <message>
+        <source>closest found</source>
+        <translation>找到的最接近值</translation>
+    </message>
+    <message>
+        <source>  Fill intensity lambda(delta) = %1 exp(-%2 delta), delta in ticks, R² %3
+</source>
+        <translation>  成交强度 lambda(delta) = %1 exp(-%2 delta)，delta 以最小变动价位计，R² %3
+</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Show help for meridian-cli or for one command</source>
@@ -1392,6 +1572,16 @@ Rows per table:
         <translation>  策略提前停止：%1
 </translation>
     </message>
+    <message>
+        <source>meridian-cli simulate: using calibration %1 of %2 in %3 (from %4)%5
+</source>
+        <translation>meridian-cli simulate：使用 %2 在 %3 下的校准 %1（来自 %4）%5
+</translation>
+    </message>
+    <message>
+        <source>, with its fitted population</source>
+        <translation>，以及其拟合的交易者群体</translation>
+    </message>
 </context>
 <context>
     <name>meridian::ui::AlertDock</name>
@@ -1743,6 +1933,91 @@ Trading state: %2</source>
     <message>
         <source>there is no report yet: run a backtest first</source>
         <translation>还没有报告：请先运行回测</translation>
+    </message>
+</context>
+<context>
+    <name>meridian::ui::CalibrateDialog</name>
+    <message>
+        <source>LOBSTER message file</source>
+        <translation>LOBSTER 消息文件</translation>
+    </message>
+    <message>
+        <source>LOBSTER message files (*message*.csv);;All files (*)</source>
+        <translation>LOBSTER 消息文件 (*message*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Name the symbol the calibration is for.</source>
+        <translation>请指定校准所针对的品种。</translation>
+    </message>
+    <message>
+        <source>Choose the LOBSTER message file.</source>
+        <translation>请选择 LOBSTER 消息文件。</translation>
+    </message>
+    <message>
+        <source>Calibrating %1 for %2…</source>
+        <translation>正在为 %2 校准 %1…</translation>
+    </message>
+    <message>
+        <source>Not calibrated: %1
+Nothing was stored.</source>
+        <translation>未校准：%1
+未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Calibrate the Simulator</source>
+        <translation>校准模拟器</translation>
+    </message>
+    <message>
+        <source>Fit the simulator to real data and store it as the symbol&apos;s calibration for a scenario. Order-level data (LOBSTER) fits the order flow to its spread, trades and 1-minute volatility; bars give volatility, GARCH(1,1), jumps and the volume profile.</source>
+        <translation>用真实数据拟合模拟器，并保存为该品种在某情景下的校准。逐笔订单数据（LOBSTER）按价差、成交笔数和1分钟波动率拟合订单流；K线给出波动率、GARCH(1,1)、跳跃和成交量分布。</translation>
+    </message>
+    <message>
+        <source>&amp;Symbol</source>
+        <translation>品种(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Imported order book</source>
+        <translation>已导入的订单簿</translation>
+    </message>
+    <message>
+        <source>Imported bars</source>
+        <translation>已导入的K线</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Interval</source>
+        <translation>周期(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Sce&amp;nario</source>
+        <translation>情景(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Calibrate</source>
+        <translation>校准(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Calibration in progress</source>
+        <translation>正在校准</translation>
+    </message>
+    <message>
+        <source>Calibration result</source>
+        <translation>校准结果</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2390,10 @@ Trading state: %2</source>
     <message>
         <source>Rising and falling prices in bluish green and reddish purple, which all common kinds of colour vision tell apart</source>
         <translation>上涨与下跌分别以蓝绿色和红紫色显示，常见的各类色觉都能区分</translation>
+    </message>
+    <message>
+        <source>Ca&amp;librate from Data…</source>
+        <translation>用数据校准(&amp;L)…</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,9 @@
 #include "widgets/main_window.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QGroupBox>
 #include <QLabel>
@@ -142,6 +144,15 @@ void TestHiDpi::nothingIsClipped()
                                 .arg(plot->devicePixelRatioF());
         }
     }
+    // The calibration dialog, opened from the Simulation menu.
+    auto *calibrate = window.findChild<QAction *>(QStringLiteral("action.calibrate"));
+    QVERIFY(calibrate);
+    calibrate->trigger();
+    auto *dialog = window.findChild<QDialog *>(QStringLiteral("calibrateDialog"));
+    QVERIFY(dialog && QTest::qWaitForWindowExposed(dialog));
+    for (const QString &p : clipped(*dialog))
+        if (!problems.contains(p))
+            problems << p;
     QVERIFY(plots > 0);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }

@@ -13,6 +13,7 @@
 #include "docks/simulation_dock.h"
 #include "docks/strategy_dock.h"
 #include "i18n/translations.h"
+#include "widgets/calibrate_dialog.h"
 #include "widgets/ladder_view.h"
 #include "widgets/price_chart.h"
 
@@ -260,6 +261,15 @@ void MainWindow::createActions()
     };
     m_showSimulation = new QAction(this);
     connect(m_showSimulation, &QAction::triggered, this, showDock("dock.simulation"));
+    m_calibrate = new QAction(this);
+    m_calibrate->setObjectName(QStringLiteral("action.calibrate"));
+    connect(m_calibrate, &QAction::triggered, this, [this] {
+        if (!m_calibrateDialog)
+            m_calibrateDialog = new CalibrateDialog(m_context.databasePath, this);
+        m_calibrateDialog->show();
+        m_calibrateDialog->raise();
+        m_calibrateDialog->activateWindow();
+    });
     m_showBacktest = new QAction(this);
     connect(m_showBacktest, &QAction::triggered, this, showDock("dock.backtest"));
     m_showOrderBook = new QAction(this);
@@ -310,6 +320,7 @@ void MainWindow::createMenus()
 
     m_simulationMenu = menuBar()->addMenu(QString());
     m_simulationMenu->addAction(m_showSimulation);
+    m_simulationMenu->addAction(m_calibrate);
     m_backtestMenu = menuBar()->addMenu(QString());
     m_backtestMenu->addAction(m_showBacktest);
     m_tradingMenu = menuBar()->addMenu(QString());
@@ -398,6 +409,7 @@ void MainWindow::retranslate()
     m_resetLayout->setStatusTip(tr("Put every dock back where it was on the first start"));
     m_fullScreen->setText(tr("&Full Screen"));
     m_showSimulation->setText(tr("Simulation &Control"));
+    m_calibrate->setText(tr("Ca&librate from Data…"));
     m_showBacktest->setText(tr("&Backtest"));
     m_showOrderBook->setText(tr("Order &Book"));
     m_showOrders->setText(tr("&Orders and Fills"));

@@ -24,6 +24,7 @@ class PaperSession;
 namespace meridian::ui {
 
 class AlertDock;
+class CalibrateDialog;
 class LogBuffer;
 class LogDock;
 class PaperBridge;
@@ -156,6 +157,8 @@ private:
     QAction *m_colourBlind = nullptr;
     QAction *m_saveWorkspace = nullptr;
     QAction *m_showSimulation = nullptr;
+    QAction *m_calibrate = nullptr;
+    CalibrateDialog *m_calibrateDialog = nullptr; // made when first asked for
     QAction *m_showBacktest = nullptr;
     QAction *m_showOrderBook = nullptr;
     QAction *m_showOrders = nullptr;
