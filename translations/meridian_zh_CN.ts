@@ -751,6 +751,12 @@ Order-level data fits a population of zero-intelligence and value traders to the
         <translation>  成交强度 lambda(delta) = %1 exp(-%2 delta)，delta 以最小变动价位计，R² %3
 </translation>
     </message>
+    <message>
+        <source>  For adaptive_mm: --param intensity_a=%1 --param intensity_k=%2 --param volatility=%3
+</source>
+        <translation>  用于 adaptive_mm：--param intensity_a=%1 --param intensity_k=%2 --param volatility=%3
+</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>

@@ -620,11 +620,21 @@ void TestCli::calibrateThenSimulateWithIt()
         QVERIFY2(std::fabs(fit.value(QLatin1String(ratio)).toDouble() - 1) < 0.1, ratio);
     QVERIFY(c.value(QStringLiteral("fill_intensity")).toObject().value(QStringLiteral("r2")).toDouble() > 0);
     const qint64 id = c.value(QStringLiteral("calibration_id")).toInteger();
+    const QJsonObject mm = c.value(QStringLiteral("adaptive_mm")).toObject();
+    QVERIFY(mm.value(QStringLiteral("intensity_k")).toDouble() > 0);
+    QVERIFY(mm.value(QStringLiteral("volatility")).toDouble() > 0);
 
-    // A simulate run of the symbol and scenario uses it.
+    // A simulate run of the symbol and scenario uses it, with adaptive_mm quoting by the fitted intensity.
+    const auto param = [&](const char *name) {
+        return QStringLiteral("%1=%2")
+            .arg(QLatin1String(name))
+            .arg(mm.value(QLatin1String(name)).toDouble(), 0, 'g', 8);
+    };
     const Run simulated =
         run({QStringLiteral("simulate"), QStringLiteral("--database"), db, QStringLiteral("--symbol"),
-             QStringLiteral("AMZN"), QStringLiteral("--period"), QStringLiteral("30m"), QStringLiteral("--json")});
+             QStringLiteral("AMZN"), QStringLiteral("--period"), QStringLiteral("30m"), QStringLiteral("--strategy"),
+             QStringLiteral("adaptive_mm"), QStringLiteral("--param"), param("intensity_a"), QStringLiteral("--param"),
+             param("intensity_k"), QStringLiteral("--param"), param("volatility"), QStringLiteral("--json")});
     QVERIFY2(simulated.exitCode == 0, qPrintable(simulated.err));
     QVERIFY2(simulated.err.contains(QStringLiteral("using calibration %1 of AMZN").arg(id)), qPrintable(simulated.err));
     QVERIFY(QJsonDocument::fromJson(simulated.out.toUtf8()).object().value(QStringLiteral("market_trades")).toInt() >

@@ -12,6 +12,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace meridian::ui {
 
 namespace {
@@ -185,6 +187,18 @@ CalibrationTask::Result CalibrationTask::run() const
                         .arg(e.intensity.a, 0, 'g', 4)
                         .arg(e.intensity.k, 0, 'g', 4)
                         .arg(e.intensity.r2, 0, 'f', 3);
+        // adaptive_mm quotes by this intensity (fills per second, distance in ticks) and the mid's volatility
+        // in ticks per √second: what to give it for this market.
+        const double volatility = e.market.minuteVolatility * e.firstMid / std::sqrt(60.0);
+        if (e.intensityFitted) {
+            out.json.insert(QStringLiteral("adaptive_mm"), QJsonObject{{QStringLiteral("intensity_a"), e.intensity.a},
+                                                                       {QStringLiteral("intensity_k"), e.intensity.k},
+                                                                       {QStringLiteral("volatility"), volatility}});
+            out.text += tr("  For adaptive_mm: --param intensity_a=%1 --param intensity_k=%2 --param volatility=%3\n")
+                            .arg(e.intensity.a, 0, 'g', 4)
+                            .arg(e.intensity.k, 0, 'g', 4)
+                            .arg(volatility, 0, 'g', 4);
+        }
     }
     out.ok = true;
     return out;
