@@ -5,9 +5,14 @@
 #include "app_environment.h"
 #include "bridge/calibration_task.h"
 #include "core/timestamp.h"
+#include "sim/calibration/calibration_store.h"
+#include "store/database.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <limits>
 
@@ -18,6 +23,59 @@ namespace {
 enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
 
 } // namespace
+
+int CalibrateCommand::manage(bool listing, const QString &activateId, const std::string &symbol,
+                             const QString &databasePath, bool asJson)
+{
+    const auto refuse = [&](const QString &why, int code) {
+        m_err(tr("meridian-cli calibrate: %1\n").arg(why));
+        return code;
+    };
+    auto db = store::Database::open(databasePath.toStdString());
+    if (!db)
+        return refuse(QString::fromStdString(db.error().message), Failure);
+    if (!listing) {
+        bool ok = false;
+        const qlonglong id = activateId.toLongLong(&ok);
+        if (!ok)
+            return refuse(tr("--activate takes a calibration id, not \"%1\"").arg(activateId), UsageError);
+        if (auto r = sim::calibration::activateCalibration(*db, id); !r)
+            return refuse(QString::fromStdString(r.error().message),
+                          r.error().code == ErrorCode::NotFound ? UsageError : Failure);
+        m_out(tr("Calibration %1 is now active.\n").arg(id));
+        return Success;
+    }
+    const auto stored = sim::calibration::listCalibrations(*db, symbol);
+    if (!stored)
+        return refuse(QString::fromStdString(stored.error().message), Failure);
+    QJsonArray rows;
+    QString text = tr("%1  %2  %3  %4  %5  %6\n")
+                       .arg(tr("id").rightJustified(5), tr("active").leftJustified(6), tr("symbol").leftJustified(10),
+                            tr("scenario").leftJustified(17), tr("calibrated (UTC)").leftJustified(16), tr("source"));
+    for (const sim::calibration::StoredCalibration &c : *stored) {
+        const QJsonObject fit = QJsonDocument::fromJson(QByteArray::fromStdString(c.goodnessOfFitJson)).object();
+        const QString when = QDateTime::fromMSecsSinceEpoch(c.calibratedAt / 1'000'000, Qt::UTC)
+                                 .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        rows.append(QJsonObject{{QStringLiteral("id"), static_cast<qint64>(c.id)},
+                                {QStringLiteral("symbol"), QString::fromStdString(c.symbol)},
+                                {QStringLiteral("scenario"), QString::fromStdString(c.scenario)},
+                                {QStringLiteral("active"), c.active},
+                                {QStringLiteral("model"), c.hasModel},
+                                {QStringLiteral("source"), QString::fromStdString(c.dataSource)},
+                                {QStringLiteral("calibrated_at"), when},
+                                {QStringLiteral("volatility_factor"), c.factors.volatilityFactor},
+                                {QStringLiteral("liquidity_factor"), c.factors.liquidityFactor},
+                                {QStringLiteral("base_slippage"), c.factors.baseSlippage},
+                                {QStringLiteral("goodness_of_fit"), fit}});
+        text += QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                    .arg(QString::number(c.id).rightJustified(5), (c.active ? tr("yes") : QString()).leftJustified(6),
+                         QString::fromStdString(c.symbol).leftJustified(10),
+                         QString::fromStdString(c.scenario).leftJustified(17), when.leftJustified(16),
+                         QString::fromStdString(c.dataSource));
+    }
+    m_out(asJson ? QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)) + QLatin1Char('\n') : text);
+    return Success;
+}
 
 QString CalibrateCommand::summary()
 {
@@ -58,7 +116,13 @@ int CalibrateCommand::run(const QStringList &arguments)
     const QCommandLineOption database(QStringLiteral("database"),
                                       tr("The database file (default: the one in the data folder)."), tr("path"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print the result as one JSON object."));
-    parser.addOptions({help, symbol, data, book, scenario, venue, from, to, stressedFrom, stressedTo, database, json});
+    const QCommandLineOption list(QStringLiteral("list"),
+                                  tr("List the stored calibrations (of --symbol, or all), newest first."));
+    const QCommandLineOption activate(QStringLiteral("activate"),
+                                      tr("Make a stored calibration the active one of its symbol and scenario."),
+                                      tr("id"));
+    parser.addOptions({help, symbol, data, book, scenario, venue, from, to, stressedFrom, stressedTo, database, json,
+                       list, activate});
     const auto refuse = [&](const QString &why, int code = UsageError) {
         m_err(tr("meridian-cli calibrate: %1\n").arg(why));
         return code;
@@ -71,6 +135,9 @@ int CalibrateCommand::run(const QStringList &arguments)
         m_out(text);
         return Success;
     }
+    if (parser.isSet(list) || parser.isSet(activate))
+        return manage(parser.isSet(list), parser.value(activate), parser.value(symbol).toStdString(),
+                      resolvePaths(parser.value(database)).databasePath, parser.isSet(json));
     const std::string sym = parser.value(symbol).toStdString();
     if (sym.empty())
         return refuse(tr("--symbol is required"));

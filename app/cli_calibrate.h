@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <string>
 
 namespace meridian::app {
 
@@ -22,6 +23,9 @@ public:
     static QString summary();
 
 private:
+    /// --list and --activate.
+    int manage(bool listing, const QString &activateId, const std::string &symbol, const QString &databasePath,
+               bool asJson);
     Writer m_out, m_err;
 };
 

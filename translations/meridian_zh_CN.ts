@@ -680,6 +680,50 @@ Order-level data fits a population of zero-intelligence and value traders to the
         <source>--stressed-to must be after --stressed-from</source>
         <translation>--stressed-to 必须晚于 --stressed-from</translation>
     </message>
+    <message>
+        <source>--activate takes a calibration id, not &quot;%1&quot;</source>
+        <translation>--activate 需要校准编号，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Calibration %1 is now active.
+</source>
+        <translation>校准 %1 现为当前校准。
+</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4  %5  %6
+</source>
+        <translation>%1  %2  %3  %4  %5  %6
+</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>calibrated (UTC)</source>
+        <translation>校准时间（UTC）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>List the stored calibrations (of --symbol, or all), newest first.</source>
+        <translation>列出已保存的校准（--symbol 的，或全部），最新的在前。</translation>
+    </message>
+    <message>
+        <source>Make a stored calibration the active one of its symbol and scenario.</source>
+        <translation>把一个已保存的校准设为其品种和情景的当前校准。</translation>
+    </message>
 </context>
 <context>
     <name>CalibrationTask</name>

@@ -640,6 +640,24 @@ void TestCli::calibrateThenSimulateWithIt()
     QVERIFY(QJsonDocument::fromJson(simulated.out.toUtf8()).object().value(QStringLiteral("market_trades")).toInt() >
             0);
 
+    // Listed, and activated by id (an unknown id is refused by name).
+    const Run listed = run({QStringLiteral("calibrate"), QStringLiteral("--database"), db, QStringLiteral("--list"),
+                            QStringLiteral("--symbol"), QStringLiteral("AMZN"), QStringLiteral("--json")});
+    QCOMPARE(listed.exitCode, 0);
+    const QJsonArray stored = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.at(0).toObject().value(QStringLiteral("id")).toInteger(), id);
+    QVERIFY(stored.at(0).toObject().value(QStringLiteral("active")).toBool());
+    QVERIFY(stored.at(0).toObject().value(QStringLiteral("model")).toBool());
+    QCOMPARE(run({QStringLiteral("calibrate"), QStringLiteral("--database"), db, QStringLiteral("--activate"),
+                  QString::number(id)})
+                 .exitCode,
+             0);
+    const Run unknown = run({QStringLiteral("calibrate"), QStringLiteral("--database"), db,
+                             QStringLiteral("--activate"), QStringLiteral("999999")});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains(QStringLiteral("999999")), qPrintable(unknown.err));
+
     // Bad data: refused, with nothing written.
     const Run tooShort =
         run({QStringLiteral("calibrate"), QStringLiteral("--database"), db, QStringLiteral("--symbol"),

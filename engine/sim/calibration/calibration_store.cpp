@@ -65,6 +65,76 @@ Result<std::int64_t> saveCalibration(store::Database &db, const CalibrationRecor
     return id;
 }
 
+Result<std::vector<StoredCalibration>> listCalibrations(store::Database &db, const std::string &symbol)
+{
+    auto s = db.prepare("SELECT calibration_id, symbol, scenario, data_source, coalesce(data_from, 0), "
+                        "coalesce(data_to, 0), calibrated_at, is_active, json_type(params, '$.model') IS NOT NULL, "
+                        "volatility_factor, liquidity_factor, base_slippage, coalesce(goodness_of_fit, '{}') "
+                        "FROM calibration_params WHERE ?1 = '' OR symbol = ?1 ORDER BY calibration_id DESC");
+    if (!s)
+        return tl::unexpected(s.error());
+    if (auto b = s->bind(1, std::string_view(symbol)); !b)
+        return tl::unexpected(b.error());
+    std::vector<StoredCalibration> out;
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return tl::unexpected(row.error());
+        if (!*row)
+            break;
+        StoredCalibration c;
+        c.id = s->columnInt64(0);
+        c.symbol = s->columnText(1);
+        c.scenario = s->columnText(2);
+        c.dataSource = s->columnText(3);
+        c.dataFrom = s->columnInt64(4);
+        c.dataTo = s->columnInt64(5);
+        c.calibratedAt = s->columnInt64(6);
+        c.active = s->columnInt64(7) != 0;
+        c.hasModel = s->columnInt64(8) != 0;
+        c.factors = {s->columnDouble(9), s->columnDouble(10), s->columnDouble(11)};
+        c.goodnessOfFitJson = s->columnText(12);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Result<void> activateCalibration(store::Database &db, std::int64_t id)
+{
+    auto transaction = store::Transaction::begin(db);
+    if (!transaction)
+        return tl::unexpected(transaction.error());
+    auto find = db.prepare("SELECT symbol, scenario FROM calibration_params WHERE calibration_id = ?1");
+    if (!find)
+        return tl::unexpected(find.error());
+    if (auto b = find->bind(1, id); !b)
+        return tl::unexpected(b.error());
+    auto row = find->step();
+    if (!row)
+        return tl::unexpected(row.error());
+    if (!*row)
+        return fail(ErrorCode::NotFound, "calibration: there is no calibration " + std::to_string(id));
+    const std::string symbol = find->columnText(0), scenario = find->columnText(1);
+    // Retire the active one first: at most one may be active (a unique index says so).
+    auto retire =
+        db.prepare("UPDATE calibration_params SET is_active = 0 WHERE symbol = ?1 AND scenario = ?2 AND is_active = 1");
+    if (!retire)
+        return tl::unexpected(retire.error());
+    for (const auto &b : {retire->bind(1, std::string_view(symbol)), retire->bind(2, std::string_view(scenario))})
+        if (!b)
+            return tl::unexpected(b.error());
+    if (auto r = retire->step(); !r)
+        return tl::unexpected(r.error());
+    auto activate = db.prepare("UPDATE calibration_params SET is_active = 1 WHERE calibration_id = ?1");
+    if (!activate)
+        return tl::unexpected(activate.error());
+    if (auto b = activate->bind(1, id); !b)
+        return tl::unexpected(b.error());
+    if (auto r = activate->step(); !r)
+        return tl::unexpected(r.error());
+    return transaction->commit();
+}
+
 Result<std::optional<ActiveCalibration>> activeCalibration(store::Database &db, const std::string &symbol,
                                                            const std::string &scenario)
 {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 // Calibrated parameter sets in SQLite (calibration_params): one active set per symbol and scenario; the
 // earlier ones are kept, inactive, with the data they came from and how well they fitted.
@@ -39,6 +40,25 @@ struct ActiveCalibration
     double price = 0;
     std::string dataSource;
 };
+
+/// One stored set, as listed.
+struct StoredCalibration
+{
+    std::int64_t id = 0;
+    std::string symbol, scenario, dataSource;
+    std::int64_t dataFrom = 0, dataTo = 0, calibratedAt = 0; // ns
+    bool active = false;
+    bool hasModel = false; // a fitted population, not only factors
+    CalibrationFactors factors;
+    std::string goodnessOfFitJson;
+};
+
+/// The stored sets, newest first: all, or those of one symbol. Errors: Database.
+Result<std::vector<StoredCalibration>> listCalibrations(store::Database &db, const std::string &symbol = {});
+
+/// Makes a stored set the active one of its symbol and scenario (the one active before is kept, inactive), in
+/// one transaction. Errors: NotFound naming the id; Database (nothing changes).
+Result<void> activateCalibration(store::Database &db, std::int64_t id);
 
 /// The active set of (symbol, scenario), or nullopt when there is none. Errors: CorruptData when its stored
 /// model does not parse; Database.

@@ -118,6 +118,21 @@ void TestCalibrateJob::orderFlowBecomesTheActiveSet()
     active = activeCalibration(*m_db, "AMZN", "normal");
     QCOMPARE((*active)->id, second->calibrationId);
     QCOMPARE((*active)->dataSource, std::string("again"));
+
+    // Listed newest first; the earlier one made active again.
+    const auto listed = listCalibrations(*m_db, "AMZN");
+    QVERIFY(listed && listed->size() == 2);
+    QCOMPARE(listed->at(0).id, second->calibrationId);
+    QVERIFY(listed->at(0).active && !listed->at(1).active && listed->at(0).hasModel);
+    QVERIFY(listed->at(1).goodnessOfFitJson.find("spread_ratio") != std::string::npos);
+    QVERIFY(activateCalibration(*m_db, first->calibrationId));
+    active = activeCalibration(*m_db, "AMZN", "normal");
+    QCOMPARE((*active)->id, first->calibrationId);
+    QCOMPARE(rows("symbol = 'AMZN' AND scenario = 'normal' AND is_active = 1"), std::int64_t(1));
+    const auto missing = activateCalibration(*m_db, 999999);
+    QVERIFY(!missing);
+    QVERIFY2(missing.error().message.find("999999") != std::string::npos, missing.error().message.c_str());
+    QCOMPARE((*activeCalibration(*m_db, "AMZN", "normal"))->id, first->calibrationId); // unchanged
 }
 
 void TestCalibrateJob::badDataWritesNothing()
