@@ -11,7 +11,6 @@
 #ifdef MERIDIAN_HAVE_MPI
 #include "cli_mpi.h"
 #endif
-#include "core/timestamp.h"
 #include "report/backtest_report.h"
 
 #include <QCommandLineParser>
@@ -181,17 +180,8 @@ static bool prepare(const QCommandLineParser &parser, const Common &c, Prepared 
         return false;
     }
     std::int64_t from = std::numeric_limits<std::int64_t>::min(), to = std::numeric_limits<std::int64_t>::max();
-    for (const auto &[option, target] : {std::pair{&c.from, &from}, std::pair{&c.to, &to}}) {
-        if (!parser.isSet(*option))
-            continue;
-        const auto t = Timestamp::parseIso8601(parser.value(*option).toStdString());
-        if (!t) {
-            why =
-                QStringLiteral("--%1: %2").arg(option->names().constFirst(), QString::fromStdString(t.error().message));
-            return false;
-        }
-        *target = t->nanoseconds();
-    }
+    if (!readTimeOptions(parser, {{&c.from, &from}, {&c.to, &to}}, why))
+        return false;
     const AppPaths paths = resolvePaths(parser.value(c.database));
     if (!p.strategy.resolve(paths, parser.value(c.strategy), parser.values(c.param), why))
         return false;
@@ -256,15 +246,8 @@ static int replayBacktest(const QCommandLineParser &parser, const Common &c, boo
     request.symbol = symbol;
     request.venue = parser.value(c.venue).toStdString();
     request.kind = book ? store::DatasetKind::Book : store::DatasetKind::Trades;
-    for (const auto &[option, target] : {std::pair{&c.from, &request.fromNs}, std::pair{&c.to, &request.toNs}}) {
-        if (!parser.isSet(*option))
-            continue;
-        const auto t = Timestamp::parseIso8601(parser.value(*option).toStdString());
-        if (!t)
-            return refuse(QStringLiteral("--%1: %2")
-                              .arg(option->names().constFirst(), QString::fromStdString(t.error().message)));
-        *target = t->nanoseconds();
-    }
+    if (!readTimeOptions(parser, {{&c.from, &request.fromNs}, {&c.to, &request.toNs}}, why))
+        return refuse(why);
     const AppPaths paths = resolvePaths(parser.value(c.database));
     if (!checked.strategy.resolve(paths, parser.value(c.strategy), parser.values(c.param), why))
         return refuse(why);

@@ -4,7 +4,7 @@
 
 #include "app_environment.h"
 #include "bridge/calibration_task.h"
-#include "core/timestamp.h"
+#include "cli_common.h"
 #include "sim/calibration/calibration_store.h"
 #include "store/database.h"
 
@@ -148,16 +148,9 @@ int CalibrateCommand::run(const QStringList &arguments)
     std::int64_t fromNs = std::numeric_limits<std::int64_t>::min(), toNs = std::numeric_limits<std::int64_t>::max();
     std::optional<std::pair<std::int64_t, std::int64_t>> stressed;
     std::int64_t stressFrom = 0, stressTo = 0;
-    for (const auto &[option, target] : {std::pair{&from, &fromNs}, std::pair{&to, &toNs},
-                                         std::pair{&stressedFrom, &stressFrom}, std::pair{&stressedTo, &stressTo}}) {
-        if (!parser.isSet(*option))
-            continue;
-        const auto t = Timestamp::parseIso8601(parser.value(*option).toStdString());
-        if (!t)
-            return refuse(QStringLiteral("--%1: %2")
-                              .arg(option->names().constFirst(), QString::fromStdString(t.error().message)));
-        *target = t->nanoseconds();
-    }
+    if (QString why; !readTimeOptions(
+            parser, {{&from, &fromNs}, {&to, &toNs}, {&stressedFrom, &stressFrom}, {&stressedTo, &stressTo}}, why))
+        return refuse(why);
     if (parser.isSet(stressedFrom) != parser.isSet(stressedTo))
         return refuse(tr("--stressed-from and --stressed-to go together"));
     if (parser.isSet(stressedFrom)) {

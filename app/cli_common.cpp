@@ -3,9 +3,11 @@
 #include "cli_common.h"
 
 #include "backtest/bar_source.h"
+#include "core/timestamp.h"
 #include "sim/calibration/calibration_store.h"
 #include "strategy/plugin_registry.h"
 
+#include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -106,6 +108,23 @@ sim::CalibrationFactors CliStrategy::calibrationOf(store::Database &db, const st
 {
     const auto active = sim::calibration::activeCalibration(db, symbol, scenario);
     return active && *active ? (*active)->factors : sim::CalibrationFactors{};
+}
+
+bool readTimeOptions(const QCommandLineParser &parser,
+                     std::initializer_list<std::pair<const QCommandLineOption *, std::int64_t *>> options, QString &why)
+{
+    for (const auto &[option, target] : options) {
+        if (!parser.isSet(*option))
+            continue;
+        const auto t = Timestamp::parseIso8601(parser.value(*option).toStdString());
+        if (!t) {
+            why =
+                QStringLiteral("--%1: %2").arg(option->names().constFirst(), QString::fromStdString(t.error().message));
+            return false;
+        }
+        *target = t->nanoseconds();
+    }
+    return true;
 }
 
 Result<std::unique_ptr<runtime::PaperSession>> createDefaultPaperSession(const AppPaths &paths,

@@ -12,8 +12,14 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <utility>
+
+class QCommandLineOption;
+class QCommandLineParser;
 
 namespace meridian::strategy {
 class PluginRegistry;
@@ -64,6 +70,12 @@ private:
     const strategy::PluginInfo *m_info = nullptr;
     std::string m_parameters;
 };
+
+/// Reads the time options that are set (ISO 8601) into their targets (ns since the epoch, UTC), leaving the
+/// others as they are. Returns false with why ("--option: what is wrong") at the first that does not parse.
+bool readTimeOptions(const QCommandLineParser &parser,
+                     std::initializer_list<std::pair<const QCommandLineOption *, std::int64_t *>> options,
+                     QString &why);
 
 /// The paper session the workstation starts with: adaptive_mm (sampling the mid every 100 ms) quoting
 /// BTCUSDT in the normal scenario at 1×, journalled in the user's database. Errors: as
