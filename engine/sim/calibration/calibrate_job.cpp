@@ -37,14 +37,7 @@ Result<OrderFlowCalibration> calibrateOrderFlow(store::Database &db, const std::
         return tl::unexpected(estimate.error());
     out.estimate = std::move(*estimate);
     const OrderFlowEstimate &e = out.estimate;
-    MarketSetup market;
-    market.instrument.spec.id = 1;
-    market.instrument.spec.symbol = symbol;
-    market.instrument.spec.venue = "SIM";
-    market.instrument.spec.tickSize = Decimal(1, 2);
-    market.instrument.spec.lotSize = Decimal(1, 0);
-    market.instrument.initialPrice = std::round(e.firstMid);
-    auto fit = fitZeroIntelligence(e, market, scenario, options);
+    auto fit = fitZeroIntelligence(e, lobsterMarket(symbol, e.firstMid), scenario, options);
     if (!fit)
         return tl::unexpected(fit.error());
     out.fit = std::move(*fit);

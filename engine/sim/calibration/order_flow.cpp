@@ -218,6 +218,18 @@ Result<OrderFlowEstimate> estimateOrderFlow(std::span<const book::LobsterMessage
     return e;
 }
 
+MarketSetup lobsterMarket(const std::string &symbol, double midTicks)
+{
+    MarketSetup m;
+    m.instrument.spec.id = 1;
+    m.instrument.spec.symbol = symbol;
+    m.instrument.spec.venue = "SIM";
+    m.instrument.spec.tickSize = Decimal(1, 2);
+    m.instrument.spec.lotSize = Decimal(1, 0);
+    m.instrument.initialPrice = std::round(midTicks);
+    return m;
+}
+
 Result<MarketFigures> measureScenario(const Scenario &scenario, const MarketSetup &market, std::int64_t durationNs,
                                       std::uint64_t seed)
 {

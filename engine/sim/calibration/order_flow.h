@@ -55,6 +55,10 @@ struct OrderFlowEstimate
 Result<OrderFlowEstimate> estimateOrderFlow(std::span<const book::LobsterMessage> messages,
                                             const book::LobsterBook &book, double tickUnits = 100);
 
+/// The market an estimate from LOBSTER data is simulated in: the symbol's shares (lots of 1) in ticks of
+/// 0.01, starting at midTicks.
+MarketSetup lobsterMarket(const std::string &symbol, double midTicks);
+
 /// Runs a scenario on one instrument for durationNs and measures it as estimateOrderFlow measures data.
 Result<MarketFigures> measureScenario(const Scenario &scenario, const MarketSetup &market, std::int64_t durationNs,
                                       std::uint64_t seed);

@@ -99,14 +99,8 @@ void TestCalibrateJob::orderFlowBecomesTheActiveSet()
     QVERIFY(s->columnDouble(3) > 0);
 
     // The stored model builds and runs as it was fitted.
-    MarketSetup market;
-    market.instrument.spec.id = 1;
-    market.instrument.spec.symbol = "AMZN";
-    market.instrument.spec.venue = "SIM";
-    market.instrument.spec.tickSize = Decimal(1, 2);
-    market.instrument.spec.lotSize = Decimal(1, 0);
-    market.instrument.initialPrice = std::round((*active)->price * 100);
-    const auto again = measureScenario(*(*active)->model, market, 3'600'000'000'000, 7);
+    const auto again =
+        measureScenario(*(*active)->model, lobsterMarket("AMZN", (*active)->price * 100), 3'600'000'000'000, 7);
     QVERIFY(again && again->trades > 0);
 
     // A second calibration: the first is kept, inactive.

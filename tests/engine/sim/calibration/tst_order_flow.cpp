@@ -41,18 +41,6 @@ const QString kMessages =
 const QString kBook =
     QStringLiteral(MERIDIAN_TEST_DATA "/lobster/AMZN_2012-06-21_34200000_57600000_orderbook_1.resaved.csv");
 
-MarketSetup amzn(double midTicks)
-{
-    MarketSetup m;
-    m.instrument.spec.id = 1;
-    m.instrument.spec.symbol = "AMZN";
-    m.instrument.spec.venue = "NASDAQ";
-    m.instrument.spec.tickSize = Decimal(1, 2);
-    m.instrument.spec.lotSize = Decimal(1, 0);
-    m.instrument.initialPrice = std::round(midTicks);
-    return m;
-}
-
 } // namespace
 
 void TestOrderFlow::initTestCase()
@@ -109,7 +97,7 @@ void TestOrderFlow::fittedMarketMatchesTheDay()
 {
     const auto e = estimateOrderFlow(m_messages, m_book);
     QVERIFY(e);
-    const MarketSetup market = amzn(e->firstMid);
+    const MarketSetup market = lobsterMarket("AMZN", e->firstMid);
     const auto fit = fitZeroIntelligence(*e, market, "normal");
     QVERIFY2(fit, fit ? "" : fit.error().message.c_str());
     qInfo("fit: %zu iterations, %zu simulations, converged %s; spread %.3f, trades %.3f, volatility %.3f of the data",
