@@ -6,7 +6,7 @@
 // (a label's text fits its contents, a word-wrapped label's lines fit its height; buttons, check boxes,
 // combo boxes and group boxes get at least their minimum size), and every plot's buffer follows the
 // device pixel ratio.
-#include "bridge/log_buffer.h"
+#include "support/main_window_context.h"
 #include "widgets/main_window.h"
 
 #include <QAbstractButton>
@@ -25,7 +25,6 @@
 #include <qcustomplot.h>
 
 using meridian::ui::MainWindow;
-using meridian::ui::MainWindowContext;
 
 class TestHiDpi : public QObject
 {
@@ -113,14 +112,7 @@ void TestHiDpi::nothingIsClipped_data()
 void TestHiDpi::nothingIsClipped()
 {
     QFETCH(QString, language);
-    MainWindowContext c;
-    c.version = QStringLiteral("test");
-    c.dataDirectory = m_home.path();
-    c.databasePath = m_home.filePath(QStringLiteral("meridian.sqlite"));
-    c.logFilePath = m_home.filePath(QStringLiteral("meridian.log"));
-    c.pluginDirectory = m_home.filePath(QStringLiteral("plugins"));
-    c.logBuffer = std::make_shared<meridian::ui::LogBuffer>();
-    MainWindow window(c);
+    MainWindow window(meridian::test::mainWindowContext(m_home.path()));
     QVERIFY(window.setLanguage(language, false));
     window.resize(1600, 1000); // logical pixels: a 3200×2000 screen at 2×
     window.show();

@@ -4,6 +4,7 @@
 #include "docks/log_dock.h"
 #include "docks/order_book_dock.h"
 #include "i18n/translations.h"
+#include "support/main_window_context.h"
 #include "widgets/ladder_view.h"
 #include "widgets/main_window.h"
 #include "widgets/theme.h"
@@ -32,14 +33,7 @@ namespace {
 MainWindowContext context()
 {
     static const QTemporaryDir home; // the Backtest dock opens the database: never one outside the test's
-    MainWindowContext c;
-    c.version = QStringLiteral("test");
-    c.dataDirectory = home.path();
-    c.databasePath = home.filePath(QStringLiteral("meridian.sqlite"));
-    c.logFilePath = home.filePath(QStringLiteral("logs/meridian.log"));
-    c.pluginDirectory = home.filePath(QStringLiteral("plugins"));
-    c.logBuffer = std::make_shared<meridian::ui::LogBuffer>();
-    return c;
+    return meridian::test::mainWindowContext(home.path());
 }
 
 QStringList menuTitles(const MainWindow &window)
