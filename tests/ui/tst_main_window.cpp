@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The Meridian authors
-#include "bridge/log_buffer.h"
 #include "docks/log_dock.h"
 #include "docks/order_book_dock.h"
 #include "i18n/translations.h"
