@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -22,6 +23,15 @@ T percentile(std::vector<T> samples, double p)
         std::min(samples.size() - 1, static_cast<std::size_t>(p * static_cast<double>(samples.size())));
     std::nth_element(samples.begin(), samples.begin() + static_cast<std::ptrdiff_t>(k), samples.end());
     return samples[k];
+}
+
+/// The value of --seconds N on the command line (at least 1), or fallback.
+inline double secondsArgument(int argc, char **argv, double fallback)
+{
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::string(argv[i]) == "--seconds")
+            return std::max(1.0, std::atof(argv[i + 1]));
+    return fallback;
 }
 
 /// The process's resident memory, in kB.

@@ -15,6 +15,7 @@
 #include "bench_support.h"
 #include "core/rng.h"
 #include "docks/backtest_dock.h"
+#include "lag_probe.h"
 #include "store/database.h"
 
 #include <QApplication>
@@ -96,18 +97,10 @@ int main(int argc, char **argv)
 
     std::vector<double> lags;
     lags.reserve(100'000);
-    QElapsedTimer clock;
-    clock.start();
-    qint64 previous = clock.nsecsElapsed();
     bool measuring = false;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(2);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
+    bench::LagProbe probe([&](double lag) {
         if (measuring)
-            lags.push_back(std::max(0.0, static_cast<double>(now - previous) / 1e6 - 2.0));
-        previous = now;
+            lags.push_back(lag);
     });
     probe.start();
 

@@ -16,6 +16,7 @@
 // Usage: bench_ui_ladder [--seconds S]   (S per phase, default 10). Runs offscreen unless told otherwise.
 #include "bench_support.h"
 #include "core/rng.h"
+#include "lag_probe.h"
 #include "widgets/heatmap_view.h"
 #include "widgets/ladder_view.h"
 
@@ -79,10 +80,7 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    double seconds = 10;
-    for (int i = 1; i + 1 < argc; ++i)
-        if (std::string(argv[i]) == "--seconds")
-            seconds = std::max(1.0, std::atof(argv[i + 1]));
+    const double seconds = bench::secondsArgument(argc, argv, 10);
     QApplication app(argc, argv);
 
     LadderView ladder;
@@ -164,17 +162,9 @@ int main(int argc, char **argv)
     // The probe: how late a 2 ms timer fires.
     Phase phases[2];
     Phase *current = nullptr;
-    QElapsedTimer clock;
-    clock.start();
-    qint64 previous = clock.nsecsElapsed();
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(2);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
+    bench::LagProbe probe([&](double lag) {
         if (current)
-            current->lagsMs.push_back(std::max(0.0, static_cast<double>(now - previous) / 1e6 - 2.0));
-        previous = now;
+            current->lagsMs.push_back(lag);
     });
     probe.start();
 

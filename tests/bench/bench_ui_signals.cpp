@@ -11,6 +11,7 @@
 // Usage: bench_ui_signals [--seconds S]. Runs offscreen unless told otherwise.
 #include "bench_support.h"
 #include "docks/paper_docks.h"
+#include "lag_probe.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -55,10 +56,7 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    double seconds = 60;
-    for (int i = 1; i + 1 < argc; ++i)
-        if (std::string(argv[i]) == "--seconds")
-            seconds = std::max(1.0, std::atof(argv[i + 1]));
+    const double seconds = bench::secondsArgument(argc, argv, 60);
     QApplication app(argc, argv);
     SignalModel model;
     QTableView view;
@@ -105,16 +103,7 @@ int main(int argc, char **argv)
     drain.start();
     std::vector<double> lags;
     std::size_t *probeCount = nullptr; // set when the measurement starts
-    QElapsedTimer clock;
-    clock.start();
-    qint64 previous = clock.nsecsElapsed();
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(2);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        const double lag = std::max(0.0, static_cast<double>(now - previous) / 1e6 - 2.0);
-        previous = now;
+    bench::LagProbe probe([&](double lag) {
         if (probeCount && *probeCount < lags.size())
             lags[(*probeCount)++] = lag;
     });
