@@ -287,9 +287,19 @@ BacktestDock::BacktestDock(QString databasePath, QStringList pluginFolders, QWid
     });
 
     retranslate();
-    rescanPlugins();
     updateButtons();
-    refreshData();
+}
+
+void BacktestDock::showEvent(QShowEvent *event)
+{
+    // The plugins and the database's bar sets are read when the dock is first shown, not when the
+    // workstation starts: most sessions never open it, and listing the bar sets reads all of market_data.
+    if (!m_loaded) {
+        m_loaded = true;
+        rescanPlugins();
+        refreshData();
+    }
+    QDockWidget::showEvent(event);
 }
 
 BacktestDock::~BacktestDock()
@@ -582,7 +592,7 @@ bool BacktestDock::runBacktest()
         return false;
     startWorker([this, in](Outcome &out) {
         out.kind = Outcome::Kind::Backtest;
-        auto series = loadSeries(in, [this](double loaded) { return report(kLoadShare * loaded); });
+        auto series = loadSeries(in, [this](double loaded) { return postProgress(kLoadShare * loaded); });
         if (!series) {
             out.cancelled = series.error().code == ErrorCode::Cancelled;
             out.error = QString::fromStdString(series.error().message);
@@ -592,7 +602,7 @@ bool BacktestDock::runBacktest()
         control.cancel = &m_cancelFlag;
         control.progressEvery = std::max<std::uint64_t>(1024, series->bars.size() / 200);
         control.progress = [this](std::uint64_t done, std::uint64_t total) {
-            report(kLoadShare + (1 - kLoadShare) * static_cast<double>(done) / static_cast<double>(total));
+            postProgress(kLoadShare + (1 - kLoadShare) * static_cast<double>(done) / static_cast<double>(total));
         };
         const std::vector<backtest::BarSeries> all{std::move(*series)};
         const auto r = backtest::runBarBacktest(all, in.pluginPath, in.parametersJson, in.config, control);
@@ -648,7 +658,7 @@ bool BacktestDock::runOptimization()
     startWorker([this, in](Outcome &out) {
         out.kind = Outcome::Kind::Optimize;
         // Loading is a small share of an optimisation's time.
-        auto series = loadSeries(in, [this](double loaded) { return report(0.02 * loaded); });
+        auto series = loadSeries(in, [this](double loaded) { return postProgress(0.02 * loaded); });
         if (!series) {
             out.cancelled = series.error().code == ErrorCode::Cancelled;
             out.error = QString::fromStdString(series.error().message);
@@ -658,7 +668,7 @@ bool BacktestDock::runOptimization()
         const auto r = backtest::optimize(
             all, in.pluginPath, in.parametersJson, in.ranges, in.optimize,
             [this](std::size_t done, std::size_t total) {
-                report(0.02 + 0.98 * static_cast<double>(done) / static_cast<double>(total));
+                postProgress(0.02 + 0.98 * static_cast<double>(done) / static_cast<double>(total));
             },
             &m_cancelFlag);
         if (!r) {
@@ -722,7 +732,7 @@ void BacktestDock::cancel()
     setStatus(tr("Cancelling…"));
 }
 
-bool BacktestDock::report(double fraction)
+bool BacktestDock::postProgress(double fraction)
 {
     QMetaObject::invokeMethod(
         this, [this, fraction] { progress(fraction); }, Qt::QueuedConnection);

@@ -46,10 +46,11 @@ class ParameterEditor;
 /// parameters over min..max by step (grid, random or genetic search) for an objective, and is stored in
 /// the database as the CLI's is.
 ///
-/// Runs go on a worker thread; the dock shows progress with the time left and can cancel. The report: a
-/// statistics table, equity and drawdown, a histogram of daily returns, a table of monthly returns, the
-/// price with the fills; for an optimisation, the best results and a heatmap of the objective over the two
-/// parameters. Export writes the HTML report with its charts, or the page in view as PNG.
+/// The plugins and the bar sets are read when the dock is first shown. Runs go on a worker thread; the dock
+/// shows progress with the time left and can cancel. The report: a statistics table, equity and drawdown, a
+/// histogram of daily returns, a table of monthly returns, the price with the fills; for an optimisation, the
+/// best results and a heatmap of the objective over the two parameters. Export writes the HTML report with
+/// its charts, or the page in view as PNG.
 ///
 /// Thread: GUI; the runs on their worker, which the destructor cancels and waits for.
 class BacktestDock final : public QDockWidget
@@ -93,6 +94,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct Outcome;
@@ -108,7 +110,7 @@ private:
     /// Opens the database and loads the bars the inputs name (on the worker).
     static Result<backtest::BarSeries> loadSeries(const Inputs &in, const std::function<bool(double)> &progress);
     /// On the worker: posts the share of the run done to the GUI thread; false once cancelled.
-    bool report(double fraction);
+    bool postProgress(double fraction);
     void startWorker(std::function<void(Outcome &)> job);
     void progress(double fraction);
     void done(const std::shared_ptr<Outcome> &outcome);
@@ -166,6 +168,7 @@ private:
     QElapsedTimer m_clock;
     QElapsedTimer m_shownProgress; // when the progress was last drawn
     bool m_statusIsError = false;
+    bool m_loaded = false; // plugins and bar sets read (on first show)
     std::optional<BacktestReportData> m_report;
     std::optional<OptimizationReportData> m_optimization;
 };
