@@ -417,7 +417,7 @@ AlertDock::AlertDock(PaperBridge &bridge, QWidget *parent) : QDockWidget(parent)
         while (m_list->count() > 1000)
             delete m_list->takeItem(m_list->count() - 1);
         if (!m_bridge.newAlerts().empty())
-            retranslate();
+            updateSummary();
         const risk::Alert *critical = nullptr;
         for (const risk::Alert &a : m_bridge.newAlerts())
             if (a.level == risk::AlertLevel::Critical)
@@ -499,7 +499,7 @@ void AlertDock::acknowledge(const QList<QListWidgetItem *> &items)
             session->acknowledgeAlert(id);
         showAcknowledged(item);
     }
-    retranslate();
+    updateSummary();
 }
 
 void AlertDock::showAcknowledged(QListWidgetItem *item)
@@ -525,19 +525,25 @@ void AlertDock::retranslate()
 {
     setWindowTitle(tr("Risk Alerts"));
     m_list->setAccessibleName(tr("Risk alerts, newest first"));
+    m_acknowledge->setText(tr("Acknowledge"));
+    m_acknowledge->setToolTip(tr("Mark the selected alerts as seen (double-click or Enter on one does the same)"));
+    m_acknowledgeAll->setText(tr("Acknowledge all"));
+    // The acknowledged items' tooltips are in the language too.
+    for (int i = 0; i < m_list->count(); ++i)
+        if (m_list->item(i)->data(kAcknowledgedRole).toBool())
+            showAcknowledged(m_list->item(i));
+    updateSummary();
+}
+
+void AlertDock::updateSummary()
+{
     const int open = unacknowledgedCount();
     m_summary->setText(
         m_list->count() == 0
             ? tr("No risk alert so far.")
             : tr("%1 alerts, %2 critical, %3 not acknowledged").arg(m_list->count()).arg(m_critical).arg(open));
-    m_acknowledge->setText(tr("Acknowledge"));
-    m_acknowledge->setToolTip(tr("Mark the selected alerts as seen (double-click or Enter on one does the same)"));
-    m_acknowledgeAll->setText(tr("Acknowledge all"));
     m_acknowledge->setEnabled(open > 0);
     m_acknowledgeAll->setEnabled(open > 0);
-    for (int i = 0; i < m_list->count(); ++i)
-        if (m_list->item(i)->data(kAcknowledgedRole).toBool())
-            showAcknowledged(m_list->item(i));
 }
 
 } // namespace meridian::ui

@@ -122,6 +122,8 @@ private:
     PaperBridge &m_bridge;
     void raiseCritical(const risk::Alert &alert);
     void acknowledge(const QList<QListWidgetItem *> &items);
+    /// The counts and the buttons, after alerts arrive or are acknowledged.
+    void updateSummary();
     void showAcknowledged(QListWidgetItem *item);
 
     QListWidget *m_list = nullptr;
