@@ -46,6 +46,14 @@ bool save(QCustomPlot &plot, const QString &path)
     return plot.savePng(path, kWidth, kHeight);
 }
 
+/// A writer's failure: why, where the caller asked for it, and the empty path.
+QString failure(QString *error, const QString &why)
+{
+    if (error)
+        *error = why;
+    return {};
+}
+
 QString escape(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -283,11 +291,7 @@ std::map<int, std::map<int, double>> BacktestReport::monthlyReturns(const Backte
 
 QString BacktestReport::write(const QString &folder, const BacktestReportData &data, QString *error)
 {
-    const auto failed = [&](const QString &why) {
-        if (error)
-            *error = why;
-        return QString();
-    };
+    const auto failed = [&](const QString &why) { return failure(error, why); };
     if (!QDir().mkpath(folder))
         return failed(tr("cannot create the folder %1").arg(folder));
     const QDir dir(folder);
@@ -351,11 +355,7 @@ QString BacktestReport::write(const QString &folder, const BacktestReportData &d
 
 QString BacktestReport::writeOptimization(const QString &folder, const OptimizationReportData &data, QString *error)
 {
-    const auto failed = [&](const QString &why) {
-        if (error)
-            *error = why;
-        return QString();
-    };
+    const auto failed = [&](const QString &why) { return failure(error, why); };
     if (!QDir().mkpath(folder))
         return failed(tr("cannot create the folder %1").arg(folder));
     const QDir dir(folder);
