@@ -9,9 +9,7 @@
 
 namespace meridian::metrics {
 
-namespace {
-
-double mean(const std::vector<double> &x)
+double mean(std::span<const double> x)
 {
     double s = 0;
     for (const double v : x)
@@ -19,8 +17,7 @@ double mean(const std::vector<double> &x)
     return x.empty() ? 0 : s / static_cast<double>(x.size());
 }
 
-/// Sample standard deviation (n − 1); 0 for fewer than two values.
-double sampleStd(const std::vector<double> &x)
+double sampleStd(std::span<const double> x)
 {
     if (x.size() < 2)
         return 0;
@@ -31,8 +28,7 @@ double sampleStd(const std::vector<double> &x)
     return std::sqrt(s / static_cast<double>(x.size() - 1));
 }
 
-/// The q-quantile of sorted values, interpolating between order statistics at position (n − 1) × q.
-double quantile(const std::vector<double> &sorted, double q)
+double quantile(std::span<const double> sorted, double q)
 {
     const double position = static_cast<double>(sorted.size() - 1) * q;
     const auto below = static_cast<std::size_t>(std::floor(position));
@@ -40,8 +36,6 @@ double quantile(const std::vector<double> &sorted, double q)
     const double weight = position - static_cast<double>(below);
     return sorted[below] + (sorted[above] - sorted[below]) * weight;
 }
-
-} // namespace
 
 Result<Statistics> computeStatistics(const std::vector<DailyResult> &days, double capital,
                                      const std::vector<ClosedTrade> &trades, StatisticsOptions options)

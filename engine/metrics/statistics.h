@@ -5,6 +5,7 @@
 #include "core/error.h"
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 // Performance statistics of a backtest, a simulation or a live account: pure functions of the daily
@@ -82,6 +83,14 @@ struct Statistics
 
 /// Errors: InvalidArgument when there are no days, the capital or a balance is not positive, or the dates
 /// do not increase (naming the day).
+/// Arithmetic mean; 0 for no values.
+double mean(std::span<const double> x);
+/// Sample standard deviation (n − 1 in the denominator); 0 for fewer than two values.
+double sampleStd(std::span<const double> x);
+/// The q-quantile of sorted values, interpolating between order statistics at position (n − 1) × q.
+/// Precondition: sorted is not empty.
+double quantile(std::span<const double> sorted, double q);
+
 Result<Statistics> computeStatistics(const std::vector<DailyResult> &days, double capital,
                                      const std::vector<ClosedTrade> &trades = {}, StatisticsOptions options = {});
 

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The Meridian authors
 #include "sim/calibration/calibrate_job.h"
 
+#include "metrics/statistics.h"
 #include "sim/calibration/calibration_store.h"
 
 #include <nlohmann/json.hpp>
@@ -113,10 +114,8 @@ Result<BarCalibration> calibrateBars(store::Database &db, const std::string &sym
         times.push_back(bars[i].time);
         volumes.push_back(bars[i].volume);
     }
-    out.volatility = standardDeviation(returns);
-    double mean = 0;
-    for (const double r : returns)
-        mean += r / static_cast<double>(returns.size());
+    out.volatility = metrics::sampleStd(returns);
+    const double mean = metrics::mean(returns);
     std::vector<double> demeaned;
     for (const double r : returns)
         demeaned.push_back(r - mean);

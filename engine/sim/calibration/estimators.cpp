@@ -2,6 +2,8 @@
 // Copyright (C) 2026 The Meridian authors
 #include "sim/calibration/estimators.h"
 
+#include "metrics/statistics.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -75,20 +77,6 @@ std::vector<double> empiricalIntensity(std::span<const std::int64_t> tradeTimes,
     for (double &c : counts)
         c /= durationSeconds;
     return counts;
-}
-
-double standardDeviation(std::span<const double> r)
-{
-    if (r.size() < 2)
-        return 0;
-    double mean = 0;
-    for (const double x : r)
-        mean += x;
-    mean /= static_cast<double>(r.size());
-    double ss = 0;
-    for (const double x : r)
-        ss += (x - mean) * (x - mean);
-    return std::sqrt(ss / static_cast<double>(r.size() - 1));
 }
 
 namespace {
@@ -244,10 +232,9 @@ JumpFit detectJumps(std::span<const double> r, double threshold)
         (std::fabs(x) > threshold * sigma ? jumps : rest).push_back(x);
     f.jumps = jumps.size();
     f.intensity = static_cast<double>(jumps.size()) / static_cast<double>(r.size());
-    for (const double x : jumps)
-        f.mean += x / static_cast<double>(jumps.size());
-    f.std = standardDeviation(jumps);
-    f.diffusion = standardDeviation(rest);
+    f.mean = metrics::mean(jumps);
+    f.std = metrics::sampleStd(jumps);
+    f.diffusion = metrics::sampleStd(rest);
     return f;
 }
 
@@ -310,7 +297,7 @@ Result<PeriodFigures> periodFigures(std::span<const BarSample> bars, const char 
         const double alpha = (std::sqrt(2 * beta) - std::sqrt(beta)) / k - std::sqrt(g * g / k);
         spread += std::max(0.0, 2 * (std::exp(alpha) - 1) / (1 + std::exp(alpha)));
     }
-    return PeriodFigures{standardDeviation(returns), amihud / static_cast<double>(counted),
+    return PeriodFigures{metrics::sampleStd(returns), amihud / static_cast<double>(counted),
                          spread / static_cast<double>(bars.size() - 1)};
 }
 

@@ -45,9 +45,6 @@ struct GarchFit
 /// Errors: InvalidArgument for fewer than 100 returns, a non-finite one, or a constant series.
 Result<GarchFit> fitGarch11(std::span<const double> returns);
 
-/// Sample standard deviation of the returns (n − 1), 0 for fewer than two.
-double standardDeviation(std::span<const double> returns);
-
 /// Jumps by the threshold method: a return is a jump when |r| > threshold · sigma, sigma being the bipower
 /// variation estimate sqrt(pi/2 · mean |r_t| |r_{t−1}|), which jumps barely move. intensity: jumps per
 /// return; mean and std: of the jump returns; diffusion: the standard deviation of the other returns.

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The Meridian authors
 #include "sim/calibration/order_flow.h"
 
+#include "metrics/statistics.h"
 #include "sim/simulation.h"
 
 #include <algorithm>
@@ -41,7 +42,7 @@ public:
         for (std::size_t i = 1; i < m_minuteMids.size(); ++i)
             if (m_minuteMids[i] > 0 && m_minuteMids[i - 1] > 0)
                 changes.push_back(std::log(m_minuteMids[i] / m_minuteMids[i - 1]));
-        f.minuteVolatility = standardDeviation(changes);
+        f.minuteVolatility = metrics::sampleStd(changes);
         f.minutes = changes.size();
         return f;
     }
@@ -75,17 +76,6 @@ private:
 double bestPrice(std::span<const book::LevelView> levels)
 {
     return levels.empty() ? 0 : static_cast<double>(levels.front().price.value());
-}
-
-double quantile(std::vector<double> sorted, double q)
-{
-    if (sorted.empty())
-        return 0;
-    std::sort(sorted.begin(), sorted.end());
-    const double at = q * static_cast<double>(sorted.size() - 1);
-    const auto i = static_cast<std::size_t>(at);
-    const double frac = at - static_cast<double>(i);
-    return i + 1 < sorted.size() ? sorted[i] * (1 - frac) + sorted[i + 1] * frac : sorted[i];
 }
 
 } // namespace
@@ -192,12 +182,12 @@ Result<OrderFlowEstimate> estimateOrderFlow(std::span<const book::LobsterMessage
     for (const auto &[d, n] : byOpposite)
         e.limitRateByOppositeDistance.emplace_back(d, static_cast<double>(n) / seconds);
     if (!sizes.empty()) {
-        for (const double s : sizes)
-            e.meanSize += s / static_cast<double>(sizes.size());
-        e.sizeStd = standardDeviation(sizes);
-        e.medianSize = quantile(sizes, 0.5);
+        e.meanSize = metrics::mean(sizes);
+        e.sizeStd = metrics::sampleStd(sizes);
+        std::sort(sizes.begin(), sizes.end());
+        e.medianSize = metrics::quantile(sizes, 0.5);
         for (const double q : {0.1, 0.25, 0.5, 0.75, 0.9})
-            e.sizeQuantiles.push_back(quantile(sizes, q));
+            e.sizeQuantiles.push_back(metrics::quantile(sizes, q));
     }
     for (const double s : depthSum)
         e.depth.push_back(depthRows > 0 ? s / static_cast<double>(depthRows) : 0);
