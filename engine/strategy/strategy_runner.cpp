@@ -268,6 +268,32 @@ Result<void> StrategyRunner::remove(InstanceId id)
     return ok();
 }
 
+Result<void> StrategyRunner::reconfigure(InstanceId id, const std::string &parametersJson)
+{
+    Instance *instance = find(id);
+    if (!instance)
+        return meridian::fail(ErrorCode::NotFound, "No strategy instance " + std::to_string(id));
+    if (!instance->plugin->library)
+        return meridian::fail(ErrorCode::InvalidArgument,
+                              "Plugin " + instance->plugin->path + " failed to reload; reload it again once it builds");
+    const PluginInfo &info = instance->plugin->library->info();
+    auto parameters = validateParameters(info.parameters, parametersJson);
+    if (!parameters)
+        return tl::unexpected(
+            Error{parameters.error().code, "Strategy " + info.id + ": " + parameters.error().message});
+    const bool wasRunning = instance->state == InstanceState::Running;
+    if (wasRunning)
+        (void)instance->plugin->library->descriptor().strategy->on_stop(instance->handle);
+    destroy(*instance);
+    instance->state = InstanceState::Stopped;
+    instance->parameters = std::move(*parameters);
+    if (auto created = create(*instance); !created)
+        return created;
+    if (wasRunning)
+        return start(id);
+    return ok();
+}
+
 template <class Call>
 void StrategyRunner::dispatch(Instance &instance, const char *what, Call &&call)
 {
@@ -436,6 +462,21 @@ const PluginInfo *StrategyRunner::pluginOf(InstanceId id) const
 {
     const Instance *instance = find(id);
     return instance && instance->plugin->library ? &instance->plugin->library->info() : nullptr;
+}
+
+std::string StrategyRunner::pluginPath(InstanceId id) const
+{
+    const Instance *instance = find(id);
+    return instance ? instance->plugin->path : std::string();
+}
+
+std::vector<InstanceId> StrategyRunner::instances() const
+{
+    std::vector<InstanceId> out;
+    out.reserve(m_instances.size());
+    for (const auto &instance : m_instances)
+        out.push_back(instance->id);
+    return out;
 }
 
 } // namespace meridian::strategy

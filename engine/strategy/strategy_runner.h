@@ -63,6 +63,12 @@ public:
     Result<void> stop(InstanceId id);
     /// Stops (if running) and destroys an instance.
     Result<void> remove(InstanceId id);
+    /// Gives an instance new parameters (checked against its plugin's schema first; a refusal changes
+    /// nothing): it is stopped, destroyed and created again with them under the same id, and restarted when
+    /// it was running. Its in-memory state is lost, as on a reload. Errors: NotFound; InvalidArgument naming
+    /// the parameter; ExternalFailure when the plugin's create or on_init fails (the instance is then
+    /// Failed, with the reason).
+    Result<void> reconfigure(InstanceId id, const std::string &parametersJson);
 
     void onBook(const meridian_book_view &book);
     void onTrade(const meridian_trade &trade);
@@ -87,6 +93,10 @@ public:
     /// The validated, complete parameters of an instance.
     std::string parameters(InstanceId id) const;
     const PluginInfo *pluginOf(InstanceId id) const;
+    /// The file an instance's plugin was loaded from ("" when there is no such instance).
+    std::string pluginPath(InstanceId id) const;
+    /// Every instance, in the order they were added.
+    std::vector<InstanceId> instances() const;
 
 private:
     struct Loaded;

@@ -38,6 +38,7 @@ private slots:
     void aFailingStrategyIsStoppedWhileAnotherKeepsTrading();
     void hotReloadKeepsParametersAndRestarts();
     void aRefusedReloadLeavesInstancesFailedWithTheReason();
+    void reconfigureKeepsTheIdAndRestarts();
 };
 
 void TestStrategyRunner::runsInstancesWithTheirParameters()
@@ -134,6 +135,40 @@ void TestStrategyRunner::hotReloadKeepsParametersAndRestarts()
     runner.onTrade(trade);
     QCOMPARE((services.variables[{*id, "trades"}]), 1.0); // in-memory state started over, as reported
     QVERIFY(runner.changedPlugins().empty());
+}
+
+void TestStrategyRunner::reconfigureKeepsTheIdAndRestarts()
+{
+    RecordingServices services;
+    StrategyRunner runner(services);
+    const auto id = runner.addInstance(FIXTURE_VERSIONED_1, R"({"size": 9})");
+    const auto idle = runner.addInstance(FIXTURE_VERSIONED_1, R"({"size": 3})");
+    QVERIFY(id && idle);
+    QVERIFY(runner.start(*id));
+    meridian_trade trade{};
+    trade.struct_size = sizeof trade;
+    runner.onTrade(trade);
+    runner.onTrade(trade);
+    QCOMPARE((services.variables[{*id, "trades"}]), 2.0);
+
+    // Out of the schema's range: refused with the parameter named, and nothing changes.
+    const auto refused = runner.reconfigure(*id, R"({"size": 500})");
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.find("size") != std::string::npos, refused.error().message.c_str());
+    QCOMPARE(runner.state(*id), InstanceState::Running);
+    QVERIFY(runner.parameters(*id).find("9") != std::string::npos);
+
+    const auto changed = runner.reconfigure(*id, R"({"size": 4})");
+    QVERIFY2(changed, changed ? "" : changed.error().message.c_str());
+    QCOMPARE(runner.state(*id), InstanceState::Running); // it was running: it runs again
+    QCOMPARE((services.variables[{*id, "size"}]), 4.0);
+    runner.onTrade(trade);
+    QCOMPARE((services.variables[{*id, "trades"}]), 1.0); // a new instance under the same id
+    QVERIFY(runner.reconfigure(*idle, R"({"size": 5})"));
+    QCOMPARE(runner.state(*idle), InstanceState::Initialised); // a stopped one stays stopped
+    QCOMPARE(runner.instances(), (std::vector<InstanceId>{*id, *idle}));
+    QCOMPARE(runner.pluginPath(*idle), std::string(FIXTURE_VERSIONED_1));
+    QVERIFY(!runner.reconfigure(99, "{}"));
 }
 
 void TestStrategyRunner::aRefusedReloadLeavesInstancesFailedWithTheReason()
