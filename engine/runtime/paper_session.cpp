@@ -261,6 +261,18 @@ std::vector<PaperTrade> PaperFeed::takeTrades()
     return takeAll(m_trades);
 }
 
+std::vector<PaperNotice> PaperFeed::takeNotices()
+{
+    std::lock_guard lock(m_mutex);
+    return takeAll(m_notices);
+}
+
+void PaperFeed::pushNotice(PaperNotice notice)
+{
+    std::lock_guard lock(m_mutex);
+    pushBounded(m_notices, std::move(notice));
+}
+
 void PaperFeed::pushTrade(PaperTrade trade)
 {
     std::lock_guard lock(m_mutex);
@@ -349,14 +361,14 @@ struct PaperSession::Impl
     {
     public:
         explicit Gateway(Impl &impl) : m_impl(impl) {}
-        meridian_status place(const sim::AgentContext &, std::uint16_t instrument,
+        meridian_status place(const sim::AgentContext &, strategy::InstanceId from, std::uint16_t instrument,
                               const matching::OrderRequest &request, std::uint64_t &orderId,
                               std::string &reason) override
         {
             Impl &s = m_impl;
             oms::OrderSpec spec;
             spec.clientOrderId = s.session + "-" + std::to_string(++s.nextOrder);
-            spec.strategy = s.strategyName;
+            spec.strategy = s.names[from];
             spec.instrument = s.sim->instrument(instrument);
             spec.side = request.side;
             const bool market =
@@ -430,9 +442,9 @@ struct PaperSession::Impl
     std::unique_ptr<FeedSink> feedSink;
     std::unique_ptr<signal::SignalJournal> journal;
     PaperFeed *feed = nullptr;
-    sim::StrategyAgent *strategy = nullptr;
+    sim::StrategyAgent *strategy = nullptr; // hosts the strategy instances: the paper account
     sim::AgentId strategyId = sim::kNoAgent;
-    std::string strategyName;
+    std::map<strategy::InstanceId, std::string> names; // as the journal names each instance's orders
     double valuePerTickLot = 0, tick = 0, lot = 0;
     std::uint64_t nextOrder = 0, ordersSubmitted = 0, ordersRefused = 0, fills = 0, marketTrades = 0, alerts = 0;
     std::string lastRefusal, failure;
@@ -456,6 +468,82 @@ struct PaperSession::Impl
     std::mutex commandMutex;
     std::optional<std::pair<risk::TradingState, std::string>> stateRequest;
     std::vector<std::int64_t> acknowledgements; // alert ids; guarded by commandMutex
+
+    struct StrategyCommand
+    {
+        enum class Kind : std::uint8_t { Add, Start, Stop, Remove, Reconfigure, Reload };
+        Kind kind = Kind::Add;
+        std::uint32_t id = 0;
+        std::string path, parameters;
+        bool start = false;
+    };
+    std::vector<StrategyCommand> strategyCommands; // guarded by commandMutex
+
+    /// Adds an instance of the plugin at path and names it: the file's stem for the first instance of a
+    /// file, "<stem>#<id>" for the next ones.
+    Result<strategy::InstanceId> addStrategy(const std::string &path, const std::string &parameters,
+                                             const sim::AgentContext *ctx)
+    {
+        auto id = strategy->addInstance(path, parameters, ctx);
+        if (!id)
+            return id;
+        const auto slash = path.find_last_of('/');
+        std::string stem = path.substr(slash == std::string::npos ? 0 : slash + 1);
+        if (const auto dot = stem.find('.'); dot != std::string::npos)
+            stem.resize(dot);
+        bool taken = false;
+        for (const auto &[other, name] : names)
+            taken = taken || name == stem;
+        names[*id] = taken ? stem + "#" + std::to_string(*id) : stem;
+        return id;
+    }
+
+    void applyStrategyCommand(const StrategyCommand &c)
+    {
+        if (sim->done() || finished)
+            return;
+        const sim::AgentContext ctx(*sim, strategyId);
+        using Kind = StrategyCommand::Kind;
+        Result<void> outcome = ok();
+        std::uint32_t id = c.id;
+        std::string report;
+        switch (c.kind) {
+        case Kind::Add:
+            if (auto added = addStrategy(c.path, c.parameters, &ctx); !added) {
+                outcome = tl::unexpected(added.error());
+            } else {
+                id = *added;
+                if (c.start)
+                    outcome = strategy->startInstance(ctx, id);
+            }
+            break;
+        case Kind::Start:
+            outcome = strategy->startInstance(ctx, id);
+            break;
+        case Kind::Stop:
+            outcome = strategy->stopInstance(ctx, id);
+            break;
+        case Kind::Remove:
+            outcome = strategy->removeInstance(ctx, id);
+            if (outcome)
+                names.erase(id);
+            break;
+        case Kind::Reconfigure:
+            outcome = strategy->reconfigureInstance(ctx, id, c.parameters);
+            break;
+        case Kind::Reload:
+            if (auto r = strategy->reloadInstance(ctx, id); r)
+                report = *r;
+            else
+                outcome = tl::unexpected(r.error());
+            break;
+        }
+        if (!outcome)
+            feed->pushNotice(PaperNotice{true, id, outcome.error().message});
+        else if (!report.empty())
+            feed->pushNotice(PaperNotice{false, id, report});
+        publish();
+    }
 
     void fail(const std::string &what)
     {
@@ -500,14 +588,18 @@ struct PaperSession::Impl
         std::optional<std::pair<risk::TradingState, std::string>> request;
         std::vector<ManualCommand> manual;
         std::vector<std::int64_t> acknowledged;
+        std::vector<StrategyCommand> strategies;
         {
             std::lock_guard lock(commandMutex);
             request.swap(stateRequest);
             manual.swap(manualCommands);
             acknowledged.swap(acknowledgements);
+            strategies.swap(strategyCommands);
         }
         if (request)
             changeState(request->first, request->second);
+        for (const StrategyCommand &c : strategies)
+            applyStrategyCommand(c);
         for (const ManualCommand &m : manual)
             applyManual(m);
         // One acknowledged twice (two views, or a popup and the list) is no failure of the session.
@@ -623,6 +715,32 @@ struct PaperSession::Impl
             s.traded.emplace_back(double(it->first) * tick, double(it->second) * lot);
     }
 
+    PaperStrategy strategyRow(const sim::StrategyInstanceView &v) const
+    {
+        PaperStrategy row;
+        row.id = v.id;
+        const auto name = names.find(v.id);
+        row.name = name == names.end() ? v.pluginId : name->second;
+        row.pluginId = v.pluginId;
+        row.version = v.version;
+        row.path = v.path;
+        row.parameters = v.parameters;
+        using State = strategy::InstanceState;
+        row.state = v.state == State::Running       ? "running"
+                    : v.state == State::Initialised ? "initialised"
+                    : v.state == State::Failed      ? "failed"
+                                                    : "stopped";
+        row.error = v.error;
+        row.variables = v.variables;
+        row.position = v.positions.empty() ? 0 : double(v.positions.front()) * lot;
+        row.realizedPnl = v.realizedPnl / 1e8;
+        row.ordersSent = v.ordersSent;
+        row.ordersRefused = v.ordersRefused;
+        row.ordersRejected = v.ordersRejected;
+        row.openOrders = v.openOrders;
+        return row;
+    }
+
     void publish()
     {
         PaperSnapshot s;
@@ -645,8 +763,11 @@ struct PaperSession::Impl
             s.position = double(sim->position(strategyId, 0)) * lot;
             s.equity = equity(lastMid);
             s.pnl = s.equity - config.initialCapital;
-            s.variables = strategy->variables();
-            s.strategyError = strategy->failed() ? strategy->error() : "";
+            s.strategyError = strategy->error();
+            for (const sim::StrategyInstanceView &v : strategy->instances())
+                s.strategies.push_back(strategyRow(v));
+            if (!s.strategies.empty())
+                s.variables = s.strategies.front().variables;
         } else {
             s.equity = config.initialCapital;
         }
@@ -803,30 +924,25 @@ Result<std::unique_ptr<PaperSession>> PaperSession::create(PaperConfig config)
     s.journal = std::make_unique<signal::SignalJournal>(*s.db, s.session);
     s.pipeline->addSink(s.journal.get());
 
-    if (!config.strategyPath.empty()) {
-        auto agent = sim::StrategyAgent::create(*s.sim, config.strategyPath, config.strategyParams,
-                                                std::llround(config.initialCapital * 1e8), 100'000'000, 60'000'000'000);
-        if (!agent)
-            return tl::unexpected(agent.error());
-        s.strategy = agent->get();
-        s.strategy->setGateway(s.gateway.get());
-        s.strategy->setSignalListener([self](const meridian_signal &signal) {
-            if (signal.instrument == 0 || signal.instrument > self->sim->instrumentCount())
-                return;
-            self->pipeline->onSignal(
-                self->sim->instrument(static_cast<std::uint16_t>(signal.instrument - 1)).id(), signal.direction,
-                signal.strength, signal.confidence, std::string(signal.source.data, signal.source.size),
-                std::string(signal.reason.data, signal.reason.size), self->startNs + signal.time_ns);
-        });
-        s.strategyId =
-            s.sim->addAgent(std::move(*agent), sim::Latency{500'000, 500'000}, sim::Latency{500'000, 500'000});
-        s.venue->setAgent(s.strategyId);
-        const std::string &path = config.strategyPath;
-        const auto slash = path.find_last_of('/');
-        s.strategyName = path.substr(slash == std::string::npos ? 0 : slash + 1);
-        if (const auto dot = s.strategyName.find('.'); dot != std::string::npos)
-            s.strategyName.resize(dot);
-    }
+    // The paper account: hosts the strategy instances, the first (if any) from the configuration, more
+    // added while the session runs.
+    auto host =
+        sim::StrategyAgent::host(*s.sim, std::llround(config.initialCapital * 1e8), 100'000'000, 60'000'000'000);
+    s.strategy = host.get();
+    s.strategy->setGateway(s.gateway.get());
+    s.strategy->setSignalListener([self](const meridian_signal &signal) {
+        if (signal.instrument == 0 || signal.instrument > self->sim->instrumentCount())
+            return;
+        self->pipeline->onSignal(self->sim->instrument(static_cast<std::uint16_t>(signal.instrument - 1)).id(),
+                                 signal.direction, signal.strength, signal.confidence,
+                                 std::string(signal.source.data, signal.source.size),
+                                 std::string(signal.reason.data, signal.reason.size), self->startNs + signal.time_ns);
+    });
+    if (!config.strategyPath.empty())
+        if (auto added = s.addStrategy(config.strategyPath, config.strategyParams, nullptr); !added)
+            return tl::unexpected(added.error());
+    s.strategyId = s.sim->addAgent(std::move(host), sim::Latency{500'000, 500'000}, sim::Latency{500'000, 500'000});
+    s.venue->setAgent(s.strategyId);
     s.sim->addAgent(std::make_unique<Impl::Watcher>(s));
     s.config = std::move(config);
 
@@ -922,6 +1038,44 @@ void PaperSession::acknowledgeAlert(std::int64_t alertId)
 {
     std::lock_guard lock(m_impl->commandMutex);
     m_impl->acknowledgements.push_back(alertId);
+}
+
+void PaperSession::addStrategy(std::string pluginPath, std::string parametersJson, bool start)
+{
+    using Kind = Impl::StrategyCommand::Kind;
+    std::lock_guard lock(m_impl->commandMutex);
+    m_impl->strategyCommands.push_back({Kind::Add, 0, std::move(pluginPath), std::move(parametersJson), start});
+}
+
+void PaperSession::startStrategy(std::uint32_t id)
+{
+    std::lock_guard lock(m_impl->commandMutex);
+    m_impl->strategyCommands.push_back({Impl::StrategyCommand::Kind::Start, id, {}, {}, false});
+}
+
+void PaperSession::stopStrategy(std::uint32_t id)
+{
+    std::lock_guard lock(m_impl->commandMutex);
+    m_impl->strategyCommands.push_back({Impl::StrategyCommand::Kind::Stop, id, {}, {}, false});
+}
+
+void PaperSession::removeStrategy(std::uint32_t id)
+{
+    std::lock_guard lock(m_impl->commandMutex);
+    m_impl->strategyCommands.push_back({Impl::StrategyCommand::Kind::Remove, id, {}, {}, false});
+}
+
+void PaperSession::reconfigureStrategy(std::uint32_t id, std::string parametersJson)
+{
+    std::lock_guard lock(m_impl->commandMutex);
+    m_impl->strategyCommands.push_back(
+        {Impl::StrategyCommand::Kind::Reconfigure, id, {}, std::move(parametersJson), false});
+}
+
+void PaperSession::reloadStrategy(std::uint32_t id)
+{
+    std::lock_guard lock(m_impl->commandMutex);
+    m_impl->strategyCommands.push_back({Impl::StrategyCommand::Kind::Reload, id, {}, {}, false});
 }
 
 void PaperSession::requestTradingState(risk::TradingState state, std::string reason)

@@ -74,6 +74,29 @@ struct PaperLevel
     double price = 0, quantity = 0, own = 0;
 };
 
+/// One strategy instance trading in the session (the strategy manager's row).
+struct PaperStrategy
+{
+    std::uint32_t id = 0;                // the session's instance id (StrategyRunner's)
+    std::string name;                    // as its orders carry it in the journal: "<plugin file>[#id]"
+    std::string pluginId, version, path; // the plugin's id and version, and its file
+    std::string parameters;              // the complete, validated JSON
+    std::string state;                   // "initialised", "running", "stopped", "failed"
+    std::string error;                   // why it failed ("" when it has not)
+    std::vector<std::pair<std::string, double>> variables;
+    double position = 0;    // units, from its own fills
+    double realizedPnl = 0; // quote currency
+    std::uint64_t ordersSent = 0, ordersRefused = 0, ordersRejected = 0, openOrders = 0;
+};
+
+/// What became of a strategy manager's command: the reload's report, or why it was refused.
+struct PaperNotice
+{
+    bool error = false;
+    std::uint32_t strategy = 0; // the instance it concerns (0: none yet, an add that was refused)
+    std::string text;
+};
+
 /// The session's state as the feed last published it (prices in the quote currency, quantities in units).
 struct PaperSnapshot
 {
@@ -92,8 +115,9 @@ struct PaperSnapshot
     std::uint64_t marketTrades = 0, signalsPublished = 0, signalsBlocked = 0, alerts = 0;
     risk::TradingState state = risk::TradingState::Active;
     std::string lastRefusal;                               // the risk engine's words on the last refused order
-    std::string strategyError;                             // why the strategy stopped, "" while it runs
-    std::vector<std::pair<std::string, double>> variables; // the strategy's live variables
+    std::string strategyError;                             // why a strategy stopped, "" while they run
+    std::vector<std::pair<std::string, double>> variables; // the first strategy's live variables
+    std::vector<PaperStrategy> strategies;                 // every instance, in the order they were added
     std::vector<PaperLevel> bids, asks;                    // best first, at most kBookLevels each
     double tick = 0;                                       // the instrument's price step
     std::vector<std::pair<double, double>> traded;         // price, quantity traded there this session (book's range)
@@ -140,6 +164,8 @@ public:
     std::vector<PaperFill> takeFills();
     /// The market's trades since the last take.
     std::vector<PaperTrade> takeTrades();
+    /// What the strategy manager's commands came to, since the last take.
+    std::vector<PaperNotice> takeNotices();
 
     // ---- the session's side ----
     void publish(PaperSnapshot snapshot);
@@ -148,6 +174,7 @@ public:
     void pushOrder(PaperOrder order);
     void pushFill(PaperFill fill);
     void pushTrade(PaperTrade trade);
+    void pushNotice(PaperNotice notice);
 
     static constexpr std::size_t kMaxQueued = 10'000;
 
@@ -159,6 +186,7 @@ private:
     std::deque<PaperOrder> m_orders;
     std::deque<PaperFill> m_fills;
     std::deque<PaperTrade> m_trades;
+    std::deque<PaperNotice> m_notices;
 };
 
 class PaperSession
@@ -192,6 +220,17 @@ public:
     void cancelManualAt(double price);
     /// The kill switch and its release: HALTED also cancels every open order.
     void requestTradingState(risk::TradingState state, std::string reason);
+    /// The strategy manager: instances added (started at once when `start`), started, stopped (their open
+    /// orders cancelled), given new parameters, reloaded from their plugin file (a new build; every instance
+    /// of that file is re-created) and removed, while the market runs. Applied on the session's thread
+    /// between slices; what became of each shows in the snapshot's strategies and, for refusals and
+    /// reloads, in the feed's notices.
+    void addStrategy(std::string pluginPath, std::string parametersJson, bool start = true);
+    void startStrategy(std::uint32_t id);
+    void stopStrategy(std::uint32_t id);
+    void removeStrategy(std::uint32_t id);
+    void reconfigureStrategy(std::uint32_t id, std::string parametersJson);
+    void reloadStrategy(std::uint32_t id);
     /// A trader has seen the alert with this id (risk::Alert::id): its acknowledgement is journalled at the
     /// wall-clock time, on the session's thread, while the session runs.
     void acknowledgeAlert(std::int64_t alertId);

@@ -67,13 +67,18 @@ Result<std::unique_ptr<StrategyAgent>> StrategyAgent::create(const Simulation &s
                                                              std::int64_t initialCashMoney, std::int64_t bookIntervalNs,
                                                              std::int64_t barIntervalNs)
 {
+    auto agent = host(sim, initialCashMoney, bookIntervalNs, barIntervalNs);
+    if (auto id = agent->addInstance(pluginPath, parametersJson); !id)
+        return tl::unexpected(id.error());
+    return agent;
+}
+
+std::unique_ptr<StrategyAgent> StrategyAgent::host(const Simulation &sim, std::int64_t initialCashMoney,
+                                                   std::int64_t bookIntervalNs, std::int64_t barIntervalNs)
+{
     std::unique_ptr<StrategyAgent> agent(new StrategyAgent(sim, initialCashMoney));
     agent->m_bookIntervalNs = bookIntervalNs;
     agent->m_barIntervalNs = barIntervalNs;
-    auto id = agent->m_runner.addInstance(pluginPath, parametersJson);
-    if (!id)
-        return tl::unexpected(id.error());
-    agent->m_id = *id;
     return agent;
 }
 
@@ -85,25 +90,189 @@ StrategyAgent::StrategyAgent(const Simulation &sim, std::int64_t initialCashMone
         const Quantity minimum = sim.instrument(i).minQuantity();
         m_instruments.push_back({spec.symbol, spec.venue, spec.quoteCurrency, toC(spec.tickSize), toC(spec.lotSize),
                                  toC(spec.multiplier), minimum.value()});
-        m_positions.emplace_back(static_cast<meridian_instrument_id>(i) + 1);
     }
 }
 
 StrategyAgent::~StrategyAgent() = default;
 
-bool StrategyAgent::running() const
+bool StrategyAgent::anyRunning() const
 {
-    return m_runner.state(m_id) == strategy::InstanceState::Running;
+    for (const Hosted &h : m_hosted)
+        if (m_runner.state(h.id) == strategy::InstanceState::Running)
+            return true;
+    return false;
+}
+
+StrategyAgent::Hosted *StrategyAgent::hosted(strategy::InstanceId id)
+{
+    for (Hosted &h : m_hosted)
+        if (h.id == id)
+            return &h;
+    return nullptr;
 }
 
 bool StrategyAgent::failed() const
 {
-    return m_runner.state(m_id) == strategy::InstanceState::Failed;
+    for (const Hosted &h : m_hosted)
+        if (m_runner.state(h.id) == strategy::InstanceState::Failed)
+            return true;
+    return false;
 }
 
 std::string StrategyAgent::error() const
 {
-    return m_runner.lastError(m_id);
+    for (const Hosted &h : m_hosted)
+        if (m_runner.state(h.id) == strategy::InstanceState::Failed)
+            return m_runner.lastError(h.id);
+    return {};
+}
+
+Result<strategy::InstanceId> StrategyAgent::addInstance(const std::string &pluginPath,
+                                                        const std::string &parametersJson, const AgentContext *ctx)
+{
+    m_ctx = ctx; // on_init may ask for the time or set a timer
+    auto id = m_runner.addInstance(pluginPath, parametersJson);
+    m_ctx = nullptr;
+    if (!id)
+        return id;
+    Hosted h;
+    h.id = *id;
+    for (std::size_t i = 0; i < m_instruments.size(); ++i)
+        h.positions.emplace_back(static_cast<meridian_instrument_id>(i) + 1);
+    m_hosted.push_back(std::move(h));
+    return id;
+}
+
+Result<void> StrategyAgent::startInstance(const AgentContext &ctx, strategy::InstanceId id)
+{
+    if (!hosted(id))
+        return meridian::fail(ErrorCode::NotFound, "No strategy instance " + std::to_string(id));
+    m_ctx = &ctx;
+    auto started = m_runner.start(id);
+    m_ctx = nullptr;
+    return started;
+}
+
+void StrategyAgent::retire(const AgentContext &ctx, strategy::InstanceId id)
+{
+    for (auto it = m_timers.begin(); it != m_timers.end();)
+        it = it->first.first == id ? m_timers.erase(it) : std::next(it);
+    for (auto &[orderId, info] : m_orders) {
+        if (info.owner != id || info.retired)
+            continue;
+        // Its fills still count in the instance's positions; what the exchange says of it no longer goes to
+        // the instance, which would not know the order.
+        info.retired = true;
+        const auto instrument = static_cast<std::uint16_t>(info.request.instrument - 1);
+        if (m_gateway)
+            (void)m_gateway->cancel(ctx, instrument, orderId);
+        else
+            ctx.cancel(instrument, orderId);
+    }
+}
+
+Result<void> StrategyAgent::stopInstance(const AgentContext &ctx, strategy::InstanceId id)
+{
+    if (!hosted(id))
+        return meridian::fail(ErrorCode::NotFound, "No strategy instance " + std::to_string(id));
+    m_ctx = &ctx;
+    auto stopped = m_runner.stop(id);
+    retire(ctx, id);
+    m_ctx = nullptr;
+    return stopped;
+}
+
+Result<void> StrategyAgent::removeInstance(const AgentContext &ctx, strategy::InstanceId id)
+{
+    if (!hosted(id))
+        return meridian::fail(ErrorCode::NotFound, "No strategy instance " + std::to_string(id));
+    m_ctx = &ctx;
+    auto removed = m_runner.remove(id);
+    retire(ctx, id);
+    m_ctx = nullptr;
+    m_hosted.erase(std::find_if(m_hosted.begin(), m_hosted.end(), [id](const Hosted &h) { return h.id == id; }));
+    return removed;
+}
+
+Result<void> StrategyAgent::reconfigureInstance(const AgentContext &ctx, strategy::InstanceId id,
+                                                const std::string &parametersJson)
+{
+    if (!hosted(id))
+        return meridian::fail(ErrorCode::NotFound, "No strategy instance " + std::to_string(id));
+    const strategy::PluginInfo *info = m_runner.pluginOf(id);
+    if (!info)
+        return meridian::fail(ErrorCode::InvalidArgument, "Strategy instance " + std::to_string(id) +
+                                                              ": its plugin failed to reload; reload it first");
+    // Checked before anything stops: a refused set of parameters leaves the instance as it was.
+    if (auto checked = strategy::validateParameters(info->parameters, parametersJson); !checked)
+        return tl::unexpected(Error{checked.error().code, "Strategy " + info->id + ": " + checked.error().message});
+    m_ctx = &ctx;
+    const bool running = m_runner.state(id) == strategy::InstanceState::Running;
+    if (running)
+        (void)m_runner.stop(id); // its on_stop may still cancel its orders itself
+    retire(ctx, id);
+    auto changed = m_runner.reconfigure(id, parametersJson);
+    if (changed && running)
+        changed = m_runner.start(id);
+    m_ctx = nullptr;
+    return changed;
+}
+
+Result<std::string> StrategyAgent::reloadInstance(const AgentContext &ctx, strategy::InstanceId id)
+{
+    if (!hosted(id))
+        return meridian::fail(ErrorCode::NotFound, "No strategy instance " + std::to_string(id));
+    const std::string path = m_runner.pluginPath(id);
+    m_ctx = &ctx;
+    // Every instance of the plugin is re-created: the ones running are stopped by the runner, and their
+    // orders cancelled here, since the new build would not know them.
+    std::vector<strategy::InstanceId> running;
+    for (const Hosted &h : m_hosted)
+        if (m_runner.pluginPath(h.id) == path) {
+            if (m_runner.state(h.id) == strategy::InstanceState::Running) {
+                running.push_back(h.id);
+                (void)m_runner.stop(h.id);
+            }
+            retire(ctx, h.id);
+        }
+    // The runner restarts what it finds running; they were stopped here to cancel cleanly, so restart them.
+    auto report = m_runner.reload(path);
+    if (report)
+        for (const strategy::InstanceId i : running)
+            if (m_runner.state(i) == strategy::InstanceState::Initialised)
+                (void)m_runner.start(i);
+    m_ctx = nullptr;
+    return report;
+}
+
+std::vector<StrategyInstanceView> StrategyAgent::instances() const
+{
+    std::vector<StrategyInstanceView> out;
+    for (const Hosted &h : m_hosted) {
+        StrategyInstanceView v;
+        v.id = h.id;
+        if (const strategy::PluginInfo *info = m_runner.pluginOf(h.id)) {
+            v.pluginId = info->id;
+            v.pluginName = info->name;
+            v.version = info->version;
+        }
+        v.path = m_runner.pluginPath(h.id);
+        v.parameters = m_runner.parameters(h.id);
+        v.state = m_runner.state(h.id);
+        v.error = m_runner.lastError(h.id);
+        v.variables = h.variables.values();
+        for (std::size_t i = 0; i < h.positions.size(); ++i) {
+            v.positions.push_back(h.positions[i].position());
+            v.realizedPnl += h.positions[i].realizedPnl() * moneyPerTickLot(i);
+        }
+        v.ordersSent = h.ordersSent;
+        v.ordersRefused = h.ordersRefused;
+        v.ordersRejected = h.ordersRejected;
+        for (const auto &[orderId, info] : m_orders)
+            v.openOrders += info.owner == h.id ? 1 : 0;
+        out.push_back(std::move(v));
+    }
+    return out;
 }
 
 double StrategyAgent::moneyPerTickLot(std::size_t i) const
@@ -123,7 +292,9 @@ void StrategyAgent::start(const AgentContext &ctx)
     m_bars.assign(ctx.instrumentCount(), Bar{});
     if (m_barIntervalNs > 0)
         ctx.wakeAt(m_barIntervalNs, kBarTag);
-    (void)m_runner.start(m_id); // a failure leaves the instance Failed, with its reason
+    m_started = true;
+    for (const Hosted &h : m_hosted)
+        (void)m_runner.start(h.id); // a failure leaves the instance Failed, with its reason
     m_ctx = nullptr;
 }
 
@@ -147,7 +318,7 @@ void StrategyAgent::closeBars(const AgentContext &ctx, std::int64_t end)
         b.trade_count = bar.trades;
         bar.trades = 0;
         bar.volume = 0;
-        if (running()) {
+        if (anyRunning()) {
             m_ctx = &ctx;
             m_runner.onBar(b);
             m_ctx = nullptr;
@@ -165,18 +336,16 @@ void StrategyAgent::wakeup(const AgentContext &ctx, std::uint64_t tag)
     for (auto it = m_timers.begin(); it != m_timers.end(); ++it) {
         if (it->second.token != tag)
             continue;
-        const std::uint64_t timerId = it->first;
+        const auto [owner, timerId] = it->first;
         if (it->second.repeat) {
             it->second.token = m_nextToken++;
             ctx.wakeAt(ctx.now() + it->second.intervalNs, it->second.token);
         } else {
             m_timers.erase(it);
         }
-        if (running()) {
-            m_ctx = &ctx;
-            m_runner.onTimer(m_id, timerId, ctx.now());
-            m_ctx = nullptr;
-        }
+        m_ctx = &ctx;
+        m_runner.onTimer(owner, timerId, ctx.now()); // nothing unless it runs
+        m_ctx = nullptr;
         return;
     }
 }
@@ -184,7 +353,7 @@ void StrategyAgent::wakeup(const AgentContext &ctx, std::uint64_t tag)
 void StrategyAgent::notice(const AgentContext &ctx, const OrderNotice &n)
 {
     if (m_gateway)
-        m_gateway->notice(ctx, n); // every order on the agent's account, the strategy's and others (manual)
+        m_gateway->notice(ctx, n); // every order on the agent's account, the strategies' and others (manual)
     const auto it = m_orders.find(n.orderId);
     if (it == m_orders.end())
         return;
@@ -208,6 +377,8 @@ void StrategyAgent::notice(const AgentContext &ctx, const OrderNotice &n)
         done = true;
         ++m_ordersRejected;
         m_lastRejection = matching::reasonName(n.reason);
+        if (Hosted *h = hosted(info.owner))
+            ++h->ordersRejected;
         break;
     case OrderNotice::Kind::Filled:
         info.filled += n.quantity;
@@ -237,19 +408,23 @@ void StrategyAgent::notice(const AgentContext &ctx, const OrderNotice &n)
     const std::string_view reason = n.reason == matching::Reason::None ? "" : matching::reasonName(n.reason);
     u.reason_code = static_cast<std::int32_t>(n.reason);
     u.reason = {reason.data(), reason.size()};
-    m_positions[n.instrument].onOrder(u);
+    Hosted *owner = hosted(info.owner);
+    if (owner && n.instrument < owner->positions.size())
+        owner->positions[n.instrument].onOrder(u);
+    const bool retired = info.retired;
+    const strategy::InstanceId to = info.owner;
     if (done)
         m_orders.erase(it);
-    if (running()) {
+    if (owner && !retired) {
         m_ctx = &ctx;
-        m_runner.onOrder(m_id, u);
+        m_runner.onOrder(to, u); // nothing unless it runs
         m_ctx = nullptr;
     }
 }
 
 void StrategyAgent::book(const AgentContext &ctx, const BookSnapshot &b)
 {
-    if (!running())
+    if (!anyRunning())
         return;
     m_bids.resize(b.bidCount);
     m_asks.resize(b.askCount);
@@ -273,7 +448,7 @@ void StrategyAgent::book(const AgentContext &ctx, const BookSnapshot &b)
 
 void StrategyAgent::trade(const AgentContext &ctx, const TradeTick &t)
 {
-    if (!running())
+    if (!anyRunning())
         return;
     if (t.instrument < m_bars.size()) {
         Bar &bar = m_bars[t.instrument];
@@ -299,17 +474,17 @@ void StrategyAgent::trade(const AgentContext &ctx, const TradeTick &t)
 
 void StrategyAgent::finish(const AgentContext &ctx)
 {
-    if (!running())
-        return;
     m_ctx = &ctx;
-    (void)m_runner.stop(m_id);
+    for (const Hosted &h : m_hosted)
+        (void)m_runner.stop(h.id); // nothing unless it runs
     m_ctx = nullptr;
 }
 
-meridian_status StrategyAgent::placeOrder(strategy::InstanceId, const meridian_order_request &request,
+meridian_status StrategyAgent::placeOrder(strategy::InstanceId from, const meridian_order_request &request,
                                           std::uint64_t &orderId)
 {
-    if (!m_ctx)
+    Hosted *h = hosted(from);
+    if (!m_ctx || !h)
         return MERIDIAN_STATUS_UNAVAILABLE;
     if (request.instrument == 0 || request.instrument > m_instruments.size())
         return MERIDIAN_STATUS_NOT_FOUND;
@@ -325,26 +500,28 @@ meridian_status StrategyAgent::placeOrder(strategy::InstanceId, const meridian_o
     const auto instrument = static_cast<std::uint16_t>(request.instrument - 1);
     if (m_gateway) {
         std::string reason;
-        const meridian_status status = m_gateway->place(*m_ctx, instrument, r, orderId, reason);
+        const meridian_status status = m_gateway->place(*m_ctx, from, instrument, r, orderId, reason);
         if (status != MERIDIAN_STATUS_OK) {
             ++m_ordersRefused;
+            ++h->ordersRefused;
             m_lastRefusal = std::move(reason);
             return status;
         }
     } else {
         orderId = m_ctx->send(instrument, r);
     }
-    m_orders[orderId] = OrderInfo{request, 0};
+    m_orders[orderId] = OrderInfo{request, from, 0, false};
     ++m_ordersSent;
+    ++h->ordersSent;
     return MERIDIAN_STATUS_OK;
 }
 
-meridian_status StrategyAgent::cancelOrder(strategy::InstanceId, std::uint64_t orderId)
+meridian_status StrategyAgent::cancelOrder(strategy::InstanceId from, std::uint64_t orderId)
 {
     if (!m_ctx)
         return MERIDIAN_STATUS_UNAVAILABLE;
     const auto it = m_orders.find(orderId);
-    if (it == m_orders.end())
+    if (it == m_orders.end() || it->second.owner != from)
         return MERIDIAN_STATUS_NOT_FOUND;
     const auto instrument = static_cast<std::uint16_t>(it->second.request.instrument - 1);
     if (m_gateway)
@@ -353,13 +530,13 @@ meridian_status StrategyAgent::cancelOrder(strategy::InstanceId, std::uint64_t o
     return MERIDIAN_STATUS_OK;
 }
 
-meridian_status StrategyAgent::modifyOrder(strategy::InstanceId, std::uint64_t orderId, std::int64_t price,
+meridian_status StrategyAgent::modifyOrder(strategy::InstanceId from, std::uint64_t orderId, std::int64_t price,
                                            std::int64_t quantity)
 {
     if (!m_ctx)
         return MERIDIAN_STATUS_UNAVAILABLE;
     const auto it = m_orders.find(orderId);
-    if (it == m_orders.end())
+    if (it == m_orders.end() || it->second.owner != from)
         return MERIDIAN_STATUS_NOT_FOUND;
     if (m_gateway)
         return MERIDIAN_STATUS_UNSUPPORTED;
@@ -367,27 +544,28 @@ meridian_status StrategyAgent::modifyOrder(strategy::InstanceId, std::uint64_t o
     return MERIDIAN_STATUS_OK;
 }
 
-meridian_status StrategyAgent::publishSignal(strategy::InstanceId, const meridian_signal &signal)
+meridian_status StrategyAgent::publishSignal(strategy::InstanceId from, const meridian_signal &signal)
 {
     if (signal.instrument == 0 || signal.instrument > m_instruments.size())
         return MERIDIAN_STATUS_NOT_FOUND;
     if (m_signalListener) {
         meridian_signal s = signal;
         s.time_ns = m_ctx ? m_ctx->now() : 0;
-        if (const strategy::PluginInfo *info = m_runner.pluginOf(m_id))
+        if (const strategy::PluginInfo *info = m_runner.pluginOf(from))
             s.source = {info->id.data(), info->id.size()};
         m_signalListener(s);
     }
     return MERIDIAN_STATUS_OK;
 }
 
-meridian_status StrategyAgent::position(strategy::InstanceId, meridian_instrument_id instrument,
+meridian_status StrategyAgent::position(strategy::InstanceId from, meridian_instrument_id instrument,
                                         meridian_position &position)
 {
-    if (instrument == 0 || instrument > m_instruments.size())
+    const Hosted *h = hosted(from);
+    if (instrument == 0 || instrument > m_instruments.size() || !h)
         return MERIDIAN_STATUS_NOT_FOUND;
     const std::size_t i = instrument - 1;
-    const meridian::sdk::PositionTracker &p = m_positions[i];
+    const meridian::sdk::PositionTracker &p = h->positions[i];
     position.instrument = instrument;
     position.quantity = p.position();
     position.average_price = std::llround(p.averagePrice());
@@ -416,7 +594,7 @@ meridian_status StrategyAgent::balance(strategy::InstanceId, std::string_view cu
     return MERIDIAN_STATUS_OK;
 }
 
-meridian_status StrategyAgent::setTimer(strategy::InstanceId, std::uint64_t timerId, std::int64_t intervalNs,
+meridian_status StrategyAgent::setTimer(strategy::InstanceId from, std::uint64_t timerId, std::int64_t intervalNs,
                                         bool repeat)
 {
     if (!m_ctx)
@@ -424,14 +602,14 @@ meridian_status StrategyAgent::setTimer(strategy::InstanceId, std::uint64_t time
     if (intervalNs <= 0)
         return MERIDIAN_STATUS_INVALID_ARGUMENT;
     const std::uint64_t token = m_nextToken++;
-    m_timers[timerId] = Timer{intervalNs, repeat, token};
+    m_timers[{from, timerId}] = Timer{intervalNs, repeat, token};
     m_ctx->wakeAt(m_ctx->now() + intervalNs, token);
     return MERIDIAN_STATUS_OK;
 }
 
-meridian_status StrategyAgent::cancelTimer(strategy::InstanceId, std::uint64_t timerId)
+meridian_status StrategyAgent::cancelTimer(strategy::InstanceId from, std::uint64_t timerId)
 {
-    return m_timers.erase(timerId) ? MERIDIAN_STATUS_OK : MERIDIAN_STATUS_NOT_FOUND;
+    return m_timers.erase({from, timerId}) ? MERIDIAN_STATUS_OK : MERIDIAN_STATUS_NOT_FOUND;
 }
 
 void StrategyAgent::log(strategy::InstanceId, meridian_log_level level, std::string_view message)
@@ -444,9 +622,10 @@ void StrategyAgent::log(strategy::InstanceId, meridian_log_level level, std::str
     logger->log(at, "[t={} ns] {}", m_ctx ? m_ctx->now() : 0, message);
 }
 
-void StrategyAgent::publishVariable(strategy::InstanceId, std::string_view name, double value)
+void StrategyAgent::publishVariable(strategy::InstanceId from, std::string_view name, double value)
 {
-    m_variables.set(name, value);
+    if (Hosted *h = hosted(from))
+        h->variables.set(name, value);
 }
 
 std::int64_t StrategyAgent::nowNs()

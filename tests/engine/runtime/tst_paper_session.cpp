@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <filesystem>
+
 using namespace meridian;
 using namespace meridian::runtime;
 
@@ -50,6 +52,8 @@ private slots:
     void refusesBadConfiguration();
     void runsOnItsOwnThreadAndStops();
     void pausesAndSteps();
+    void managesSeveralStrategies();
+    void reloadsARunningStrategyFromANewBuild();
 };
 
 void TestPaperSession::runsTheWholeChainAndJournalsIt()
@@ -232,6 +236,155 @@ void TestPaperSession::pausesAndSteps()
     QVERIFY(!(*session)->feed().snapshot().paused);
     QCOMPARE((*session)->feed().snapshot().scenario, std::string("normal"));
     (*session)->stop();
+}
+
+namespace {
+
+const PaperStrategy *strategyById(const PaperSnapshot &s, std::uint32_t id)
+{
+    for (const PaperStrategy &row : s.strategies)
+        if (row.id == id)
+            return &row;
+    return nullptr;
+}
+
+} // namespace
+
+void TestPaperSession::managesSeveralStrategies()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("paper.sqlite"));
+    auto made = PaperSession::create(config(path));
+    QVERIFY(made);
+    PaperSession &session = **made;
+    QVERIFY(session.runFor(10 * kSecond));
+    QCOMPARE(session.feed().snapshot().strategies.size(), std::size_t(1));
+
+    const std::string quotes = R"({"half_spread_ticks": 3, "order_size": 2, "refresh_ms": 500})";
+    session.addStrategy(FIXED_SPREAD_MM, quotes);
+    session.addStrategy(FIXED_SPREAD_MM, quotes, /*start=*/false);
+    session.addStrategy("/nonexistent/plugin.so", "{}");
+    QVERIFY(session.runFor(30 * kSecond));
+    PaperSnapshot s = session.feed().snapshot();
+    QCOMPARE(s.strategies.size(), std::size_t(3));
+    const PaperStrategy first = s.strategies[0], second = s.strategies[1], third = s.strategies[2];
+    QCOMPARE(first.name, std::string("adaptive_mm"));
+    QCOMPARE(second.name, std::string("fixed_spread_mm"));
+    QCOMPARE(third.name, "fixed_spread_mm#" + std::to_string(third.id));
+    QCOMPARE(first.state, std::string("running"));
+    QCOMPARE(second.state, std::string("running"));
+    QCOMPARE(third.state, std::string("initialised"));
+    QVERIFY(second.ordersSent > 0);
+    QCOMPARE(third.ordersSent, 0u);
+    // The account is the instances together: no manual orders, so its position is theirs summed.
+    QVERIFY(qAbs(s.position - (first.position + second.position + third.position)) < 1e-9);
+    auto notices = session.feed().takeNotices();
+    QCOMPARE(notices.size(), std::size_t(1));
+    QVERIFY(notices[0].error);
+    QVERIFY2(notices[0].text.find("/nonexistent/plugin.so") != std::string::npos, notices[0].text.c_str());
+
+    // A refused change names the parameter and changes nothing.
+    const std::uint32_t id = second.id, idle = third.id;
+    session.reconfigureStrategy(id, R"({"levels": 500})");
+    QVERIFY(session.runFor(kSecond));
+    notices = session.feed().takeNotices();
+    QCOMPARE(notices.size(), std::size_t(1));
+    QVERIFY2(notices[0].text.find("levels") != std::string::npos, notices[0].text.c_str());
+    QCOMPARE(notices[0].strategy, id);
+    s = session.feed().snapshot();
+    QCOMPARE(strategyById(s, id)->state, std::string("running"));
+    QVERIFY(strategyById(s, id)->parameters.find("\"half_spread_ticks\":3") != std::string::npos);
+
+    // Stopped: its orders are cancelled, the others keep trading.
+    session.stopStrategy(id);
+    QVERIFY(session.runFor(5 * kSecond));
+    s = session.feed().snapshot();
+    QCOMPARE(strategyById(s, id)->state, std::string("stopped"));
+    QCOMPARE(strategyById(s, id)->openOrders, 0u);
+    const std::uint64_t sentWhenStopped = strategyById(s, id)->ordersSent;
+    const std::uint64_t firstSent = strategyById(s, first.id)->ordersSent;
+    QVERIFY(session.runFor(10 * kSecond));
+    s = session.feed().snapshot();
+    QCOMPARE(strategyById(s, id)->ordersSent, sentWhenStopped);
+    QVERIFY(strategyById(s, first.id)->ordersSent > firstSent);
+
+    // Edited while stopped, started, and the idle one removed.
+    session.reconfigureStrategy(id, R"({"half_spread_ticks": 5, "order_size": 1})");
+    session.startStrategy(id);
+    session.removeStrategy(idle);
+    QVERIFY(session.runFor(10 * kSecond));
+    s = session.feed().snapshot();
+    QCOMPARE(s.strategies.size(), std::size_t(2));
+    QVERIFY(!strategyById(s, idle));
+    QCOMPARE(strategyById(s, id)->state, std::string("running"));
+    QVERIFY(strategyById(s, id)->parameters.find("\"half_spread_ticks\":5") != std::string::npos);
+    QVERIFY(strategyById(s, id)->ordersSent > sentWhenStopped);
+    QVERIFY(session.feed().takeNotices().empty());
+    session.stop();
+
+    // The journal names each instance's orders, and the stopped one left none open.
+    auto db = store::Database::open(path.toStdString());
+    QVERIFY(db);
+    QCOMPARE(count(*db, "SELECT COUNT(DISTINCT strategy) FROM orders"), 2);
+    QVERIFY(count(*db, "SELECT COUNT(*) FROM orders WHERE strategy = 'fixed_spread_mm'") > 0);
+    QCOMPARE(count(*db, "SELECT COUNT(*) FROM orders WHERE status IN ('new', 'pending', 'accepted', "
+                        "'partially_filled')"),
+             0);
+}
+
+void TestPaperSession::reloadsARunningStrategyFromANewBuild()
+{
+    QTemporaryDir dir;
+    const std::string plugin = dir.filePath(QStringLiteral("versioned.so")).toStdString();
+    std::filesystem::copy_file(FIXTURE_VERSIONED_1, plugin);
+    PaperConfig c = config({});
+    c.strategyPath = plugin;
+    c.strategyParams = R"({"size": 7})";
+    auto made = PaperSession::create(c);
+    QVERIFY(made);
+    PaperSession &session = **made;
+    QVERIFY(session.runFor(120 * kSecond));
+    PaperSnapshot s = session.feed().snapshot();
+    QCOMPARE(s.strategies.size(), std::size_t(1));
+    const auto variable = [](const PaperStrategy &row, const char *name) {
+        for (const auto &[key, value] : row.variables)
+            if (key == name)
+                return value;
+        return -1.0;
+    };
+    QCOMPARE(variable(s.strategies[0], "version"), 1.0);
+    QVERIFY2(variable(s.strategies[0], "trades") > 0, std::to_string(s.marketTrades).c_str());
+    QVERIFY(variable(s.strategies[0], "trades") <= double(s.marketTrades)); // it sees them late
+
+    // A new build replaces the file, as a linker does.
+    std::filesystem::remove(plugin);
+    std::filesystem::copy_file(FIXTURE_VERSIONED_2, plugin);
+    session.reloadStrategy(s.strategies[0].id);
+    QVERIFY(session.runFor(kSecond));
+    s = session.feed().snapshot();
+    QCOMPARE(s.strategies[0].state, std::string("running"));
+    QCOMPARE(s.strategies[0].version, std::string("2.0.0"));
+    QCOMPARE(variable(s.strategies[0], "version"), 2.0);
+    QCOMPARE(variable(s.strategies[0], "size"), 7.0); // with its parameters
+    const auto notices = session.feed().takeNotices();
+    QCOMPARE(notices.size(), std::size_t(1));
+    QVERIFY(!notices[0].error);
+    QVERIFY2(notices[0].text.find("version 1.0.0 -> 2.0.0") != std::string::npos, notices[0].text.c_str());
+
+    // A build that does not load: refused with the reason, the instance Failed and listed.
+    std::filesystem::remove(plugin);
+    {
+        std::FILE *f = std::fopen(plugin.c_str(), "w");
+        QVERIFY(f);
+        std::fputs("not a shared library", f);
+        std::fclose(f);
+    }
+    session.reloadStrategy(s.strategies[0].id);
+    QVERIFY(session.runFor(kSecond));
+    s = session.feed().snapshot();
+    QCOMPARE(s.strategies[0].state, std::string("failed"));
+    QVERIFY2(s.strategies[0].error.find("reload refused") != std::string::npos, s.strategies[0].error.c_str());
+    QVERIFY(session.feed().takeNotices().front().error);
 }
 
 QTEST_GUILESS_MAIN(TestPaperSession)

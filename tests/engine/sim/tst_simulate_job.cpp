@@ -319,7 +319,9 @@ void TestSimulateJob::instrumentsMoveTogetherAndAPairTradesThem()
     QVERIFY2(!agent->failed(), agent->error().c_str());
     QVERIFY(agent->ordersSent() > 0);
     // Both legs traded: the strategy's positions moved in both instruments.
-    const auto &v = agent->variables();
+    const auto instances = agent->instances();
+    QCOMPARE(instances.size(), std::size_t(1));
+    const auto &v = instances.front().variables;
     const auto has = [&](const char *name) {
         return std::any_of(v.begin(), v.end(), [&](const auto &p) { return p.first == name; });
     };
