@@ -127,24 +127,20 @@ bool readTimeOptions(const QCommandLineParser &parser,
     return true;
 }
 
-Result<std::unique_ptr<runtime::PaperSession>> createDefaultPaperSession(const AppPaths &paths,
-                                                                         const std::string &strategyPath,
-                                                                         const std::string &parametersJson,
-                                                                         const std::string &scenario)
+Result<std::unique_ptr<runtime::PaperSession>>
+createDefaultPaperSession(const AppPaths &paths, const std::string &scenario,
+                          const std::vector<runtime::PaperStrategy> *strategies)
 {
     runtime::PaperConfig config;
     if (!scenario.empty())
         config.scenario = scenario;
-    if (strategyPath.empty()) {
+    if (!strategies) {
         CliStrategy strategy;
         QString why;
         if (!strategy.resolve(paths, QStringLiteral("adaptive_mm"), {QStringLiteral("sample_ms=100")}, why))
             return tl::unexpected(Error{ErrorCode::NotFound, why.toStdString()});
         config.strategyPath = strategy.info().path;
         config.strategyParams = strategy.parametersJson();
-    } else {
-        config.strategyPath = strategyPath;
-        config.strategyParams = parametersJson.empty() ? "{}" : parametersJson;
     }
     config.initialCapital = 100'000;
     config.warmupNs = 60'000'000'000; // the market's first minute fast-forwarded: a book and quotes at once
@@ -161,7 +157,11 @@ Result<std::unique_ptr<runtime::PaperSession>> createDefaultPaperSession(const A
         config.market = CliStrategy::marketFor(*db, "BTCUSDT").market;
         config.calibration = CliStrategy::calibrationOf(*db, "BTCUSDT", config.scenario);
     }
-    return runtime::PaperSession::create(std::move(config));
+    auto session = runtime::PaperSession::create(std::move(config));
+    if (session && strategies)
+        for (const runtime::PaperStrategy &s : *strategies)
+            (*session)->addStrategy(s.path, s.parameters, s.state == "running");
+    return session;
 }
 
 } // namespace meridian::app

@@ -80,10 +80,10 @@ bool readTimeOptions(const QCommandLineParser &parser,
 /// The paper session the workstation starts with: adaptive_mm (sampling the mid every 100 ms) quoting
 /// BTCUSDT in the normal scenario at 1×, journalled in the user's database. Errors: as
 /// PaperSession::create, or NotFound when the plugin is not installed.
-/// With a plugin path (and its parameters as a JSON object), that strategy instead.
-Result<std::unique_ptr<runtime::PaperSession>> createDefaultPaperSession(const AppPaths &paths,
-                                                                         const std::string &strategyPath = {},
-                                                                         const std::string &parametersJson = {},
-                                                                         const std::string &scenario = {});
+/// A restart in another scenario passes the strategies the running session had (possibly none): they are
+/// added instead, with their parameters, and started when they ran.
+Result<std::unique_ptr<runtime::PaperSession>>
+createDefaultPaperSession(const AppPaths &paths, const std::string &scenario = {},
+                          const std::vector<runtime::PaperStrategy> *strategies = nullptr);
 
 } // namespace meridian::app

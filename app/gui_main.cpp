@@ -27,8 +27,10 @@
 #include <csignal>
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <vector>
 
 #include <spdlog/spdlog.h>
 
@@ -196,19 +198,23 @@ int Gui::run(int argc, char **argv)
     // thread too. launchPaper returns the worker, not started.
     auto paper = std::make_shared<std::unique_ptr<meridian::runtime::PaperSession>>();
     const auto launchPaper = [paper, paths, target](std::shared_ptr<meridian::runtime::PaperSession> old,
-                                                    QString pluginPath, QString parametersJson, QString scenario) {
-        QThread *worker = QThread::create([paper, paths, old, pluginPath, parametersJson, scenario] {
-            if (old)
+                                                    QString scenario) {
+        QThread *worker = QThread::create([paper, paths, old, scenario] {
+            // The strategies the running session has now go on in the new one, as they are.
+            std::optional<std::vector<meridian::runtime::PaperStrategy>> carried;
+            if (old) {
                 old->stop();
-            auto made = meridian::app::createDefaultPaperSession(paths, pluginPath.toStdString(),
-                                                                 parametersJson.toStdString(), scenario.toStdString());
+                carried = old->feed().snapshot().strategies;
+            }
+            auto made =
+                meridian::app::createDefaultPaperSession(paths, scenario.toStdString(), carried ? &*carried : nullptr);
             if (!made) {
                 meridian::log::get("paper")->error("The paper session did not start: {}", made.error().message);
                 return;
             }
             (*made)->start();
-            meridian::log::get("paper")->info("Paper session {} started: {} in the {} scenario", (*made)->sessionId(),
-                                              (*made)->config().strategyPath, (*made)->config().scenario);
+            meridian::log::get("paper")->info("Paper session {} started in the {} scenario", (*made)->sessionId(),
+                                              (*made)->config().scenario);
             *paper = std::move(*made);
         });
         QObject::connect(worker, &QThread::finished, worker, [paper, target] {
@@ -217,13 +223,12 @@ int Gui::run(int argc, char **argv)
         });
         return worker;
     };
-    QThread *paperStarter = parser.isSet(noPaperOption) ? nullptr : launchPaper(nullptr, {}, {}, {});
+    QThread *paperStarter = parser.isSet(noPaperOption) ? nullptr : launchPaper(nullptr, {});
 
     // One restart at a time; the exit waits for one under way.
     QPointer<QThread> restarting;
     QObject::connect(window.get(), &meridian::ui::MainWindow::paperRestartRequested, &app,
-                     [paper, target, launchPaper, &restarting](const QString &pluginPath, const QString &parametersJson,
-                                                               const QString &scenario) {
+                     [paper, target, launchPaper, &restarting](const QString &scenario) {
                          if (restarting) {
                              meridian::log::get("paper")->warn("A paper session restart is under way already");
                              return;
@@ -231,8 +236,7 @@ int Gui::run(int argc, char **argv)
                          if (target)
                              target->attachPaperSession(nullptr);
                          QThread *restarter =
-                             launchPaper(std::shared_ptr<meridian::runtime::PaperSession>(paper->release()), pluginPath,
-                                         parametersJson, scenario);
+                             launchPaper(std::shared_ptr<meridian::runtime::PaperSession>(paper->release()), scenario);
                          QObject::connect(restarter, &QThread::finished, restarter, &QObject::deleteLater);
                          restarting = restarter;
                          restarter->start();

@@ -2952,8 +2952,8 @@ Nothing was stored.</source>
         <translation>没有正在运行的仿真。</translation>
     </message>
     <message>
-        <source>%1 in the %2 scenario, seed %3; strategy %4</source>
-        <translation>%1，%2 场景，种子 %3；策略 %4</translation>
+        <source>%1 in the %2 scenario, seed %3; strategies: %4</source>
+        <translation>%1，%2 场景，种子 %3；策略：%4</translation>
     </message>
     <message>
         <source>none</source>
@@ -2999,14 +2999,6 @@ Nothing was stored.</source>
         <translation>重新扫描插件</translation>
     </message>
     <message>
-        <source>Apply: restart the paper session</source>
-        <translation>应用：重启模拟交易会话</translation>
-    </message>
-    <message>
-        <source>Check the parameters and restart the paper session with this strategy and them</source>
-        <translation>检查参数，并以此策略和这些参数重启模拟交易会话</translation>
-    </message>
-    <message>
         <source>strategy</source>
         <translation>策略</translation>
     </message>
@@ -3019,32 +3011,160 @@ Nothing was stored.</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>Select a strategy plugin to edit its parameters.</source>
-        <translation>选择一个策略插件以编辑其参数。</translation>
-    </message>
-    <message>
         <source>Venue adapters are configured when they connect.</source>
         <translation>交易场所适配器在连接时配置。</translation>
-    </message>
-    <message>
-        <source>Parameters of %1</source>
-        <translation>%1 的参数</translation>
     </message>
     <message>
         <source>No paper session is running.</source>
         <translation>没有正在运行的模拟交易会话。</translation>
     </message>
     <message>
-        <source>The paper session runs %1 with %2</source>
-        <translation>模拟交易会话正在运行 %1，参数 %2</translation>
-    </message>
-    <message>
-        <source>no strategy</source>
-        <translation>无策略</translation>
-    </message>
-    <message>
         <source>Plugins found</source>
         <translation>找到的插件</translation>
+    </message>
+    <message>
+        <source>Strategy instances in the paper session</source>
+        <translation>模拟交易会话中的策略实例</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Realised PnL</source>
+        <translation>已实现盈亏</translation>
+    </message>
+    <message>
+        <source>Orders (refused)</source>
+        <translation>订单（被拒）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Strategy instances</source>
+        <translation>策略实例</translation>
+    </message>
+    <message>
+        <source>Live variables of the selected instance</source>
+        <translation>所选实例的实时变量</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Live variables</source>
+        <translation>实时变量</translation>
+    </message>
+    <message>
+        <source>Plugins</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <source>Add to the session</source>
+        <translation>加入会话</translation>
+    </message>
+    <message>
+        <source>Check the parameters and start a new instance of the selected plugin with them</source>
+        <translation>检查参数，并以这些参数启动所选插件的一个新实例</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the instance and cancel its open orders</source>
+        <translation>停止该实例并撤销其未完成订单</translation>
+    </message>
+    <message>
+        <source>Apply parameters</source>
+        <translation>应用参数</translation>
+    </message>
+    <message>
+        <source>Check the parameters and give them to the selected instance (it starts afresh)</source>
+        <translation>检查参数并应用到所选实例（实例将重新开始）</translation>
+    </message>
+    <message>
+        <source>Reload plugin</source>
+        <translation>重新加载插件</translation>
+    </message>
+    <message>
+        <source>Load the instance&apos;s plugin file again (a new build); its instances start afresh with their parameters</source>
+        <translation>重新加载该实例的插件文件（新构建）；其所有实例以原参数重新开始</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Stop the instance, cancel its open orders and remove it; its position stays</source>
+        <translation>停止该实例、撤销其未完成订单并将其移除；其持仓保留</translation>
+    </message>
+    <message>
+        <source>What the session said</source>
+        <translation>会话的反馈</translation>
+    </message>
+    <message>
+        <source>Select a strategy plugin to add an instance, or an instance to edit it.</source>
+        <translation>选择一个策略插件以添加实例，或选择一个实例以编辑它。</translation>
+    </message>
+    <message>
+        <source>Parameters of a new %1 instance</source>
+        <translation>新 %1 实例的参数</translation>
+    </message>
+    <message>
+        <source>The plugin of instance %1 (%2) is not in the plugin folders: its parameters cannot be edited here.</source>
+        <translation>实例 %1（%2）的插件不在插件文件夹中：无法在此编辑其参数。</translation>
+    </message>
+    <message>
+        <source>Parameters of instance %1 (%2)</source>
+        <translation>实例 %1（%2）的参数</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Paper session %1: strategy instances %2, running %3.</source>
+        <translation>模拟交易会话 %1：策略实例 %2 个，运行中 %3 个。</translation>
+    </message>
+    <message>
+        <source>▶ running</source>
+        <translation>▶ 运行中</translation>
+    </message>
+    <message>
+        <source>■ stopped</source>
+        <translation>■ 已停止</translation>
+    </message>
+    <message>
+        <source>✕ failed</source>
+        <translation>✕ 已失败</translation>
+    </message>
+    <message>
+        <source>○ ready</source>
+        <translation>○ 就绪</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 </TS>

@@ -137,6 +137,7 @@ Result<strategy::InstanceId> StrategyAgent::addInstance(const std::string &plugi
         return id;
     Hosted h;
     h.id = *id;
+    h.startWithAgent = ctx == nullptr && !m_started;
     for (std::size_t i = 0; i < m_instruments.size(); ++i)
         h.positions.emplace_back(static_cast<meridian_instrument_id>(i) + 1);
     m_hosted.push_back(std::move(h));
@@ -294,7 +295,8 @@ void StrategyAgent::start(const AgentContext &ctx)
         ctx.wakeAt(m_barIntervalNs, kBarTag);
     m_started = true;
     for (const Hosted &h : m_hosted)
-        (void)m_runner.start(h.id); // a failure leaves the instance Failed, with its reason
+        if (h.startWithAgent)
+            (void)m_runner.start(h.id); // a failure leaves the instance Failed, with its reason
     m_ctx = nullptr;
 }
 

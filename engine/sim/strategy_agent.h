@@ -85,8 +85,9 @@ public:
     void finish(const AgentContext &ctx) override;
 
     // ---- the instances ----
-    /// Creates an instance of the plugin with parameters. Before the run it starts with the agent; once the
-    /// run has started (ctx: this agent's) it waits for startInstance. Errors: as StrategyRunner::addInstance.
+    /// Creates an instance of the plugin with parameters. Without a context (before the run) it starts with
+    /// the agent; with one (this agent's, before or during the run) it waits for startInstance. Errors: as
+    /// StrategyRunner::addInstance.
     Result<strategy::InstanceId> addInstance(const std::string &pluginPath, const std::string &parametersJson,
                                              const AgentContext *ctx = nullptr);
     Result<void> startInstance(const AgentContext &ctx, strategy::InstanceId id);
@@ -148,6 +149,7 @@ private:
     struct Hosted
     {
         strategy::InstanceId id = 0;
+        bool startWithAgent = false; // added before the run without a context: started by start()
         std::vector<meridian::sdk::PositionTracker> positions; // per instrument, from its fills
         strategy::LiveVariables variables;
         std::uint64_t ordersSent = 0, ordersRefused = 0, ordersRejected = 0;

@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include <dlfcn.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -275,6 +277,35 @@ struct Handle
     }
 };
 
+/// Opens the plugin file. dlopen hands back the library already loaded from the same path — the old code,
+/// though the file has been rebuilt since — while anything else holds it open (the plugin list, another
+/// runner). So when the path is loaded already, a private copy of the file is mapped instead: beside it when
+/// its folder is writable (so that $ORIGIN still finds the plugin's own libraries), else in the temporary
+/// folder; the copy is unlinked as soon as it is mapped.
+void *openFresh(const std::string &path)
+{
+    const int flags = RTLD_NOW | RTLD_LOCAL;
+    void *loaded = dlopen(path.c_str(), RTLD_NOW | RTLD_NOLOAD);
+    if (!loaded)
+        return dlopen(path.c_str(), flags);
+    dlclose(loaded); // only a question: the reference it took goes back
+    static std::atomic<unsigned> copies{0};
+    const std::filesystem::path original(path);
+    const std::string name = "." + original.filename().string() + "." + std::to_string(::getpid()) + "." +
+                             std::to_string(copies.fetch_add(1)) + ".loading"; // no scan takes it for a plugin
+    std::error_code ec;
+    for (const std::filesystem::path &folder : {original.parent_path(), std::filesystem::temp_directory_path(ec)}) {
+        const std::filesystem::path copy = folder / name;
+        std::error_code copied;
+        if (folder.empty() || !std::filesystem::copy_file(original, copy, copied) || copied)
+            continue;
+        void *handle = dlopen(copy.c_str(), flags);
+        std::filesystem::remove(copy, copied);
+        return handle; // dlerror() says why when null
+    }
+    return dlopen(path.c_str(), flags); // no copy could be written: the library as loaded
+}
+
 Result<PluginInfo> checkDescriptor(const std::string &path, const meridian_plugin_descriptor *d)
 {
     const auto refuse = [&](ErrorCode code, const std::string &why) {
@@ -361,7 +392,7 @@ Result<std::unique_ptr<PluginLibrary>> PluginLibrary::load(const std::string &pa
     Handle lib;
     // RTLD_LOCAL: a plugin's symbols never resolve another plugin's. RTLD_NOW: a missing symbol is found
     // here, not in the middle of trading.
-    lib.handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    lib.handle = openFresh(path);
     if (!lib.handle) {
         const char *why = dlerror();
         return fail(ErrorCode::InvalidArgument,

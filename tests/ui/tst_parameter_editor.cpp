@@ -3,10 +3,8 @@
 //
 // The parameter editor, built from a real plugin's schema (adaptive_mm): a field of the right kind per
 // parameter; a value out of range or not a number is refused with a message naming the parameter and the
-// allowed range, and a valid edit comes back as the complete parameter set. The Strategies dock lists the
-// plugins of its folders and asks for a restart only with parameters that pass.
-#include "bridge/paper_bridge.h"
-#include "docks/strategy_dock.h"
+// allowed range, and a valid edit comes back as the complete parameter set. (The strategy manager's use of
+// it, on a real session: tst_strategy_dock.)
 #include "strategy/plugin_library.h"
 #include "widgets/parameter_editor.h"
 
@@ -16,8 +14,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
-#include <QSignalSpy>
-#include <QTableWidget>
 #include <QtTest>
 
 using namespace meridian;
@@ -29,7 +25,6 @@ class TestParameterEditor : public QObject
 private slots:
     void fieldsFollowTheSchema();
     void refusesOutOfRangeWithAMessage();
-    void theStrategiesDockAppliesOnlyValidParameters();
 };
 
 namespace {
@@ -79,25 +74,6 @@ void TestParameterEditor::refusesOutOfRangeWithAMessage()
     QCOMPARE(o.value(QStringLiteral("gamma")).toDouble(), 0.5);
     QCOMPARE(o.value(QStringLiteral("order_size")).toInteger(), 3);
     QVERIFY(o.contains(QStringLiteral("intensity_k"))); // the complete set
-}
-
-void TestParameterEditor::theStrategiesDockAppliesOnlyValidParameters()
-{
-    PaperBridge bridge;
-    StrategyDock dock(bridge, {QFileInfo(QStringLiteral(ADAPTIVE_MM)).absolutePath()});
-    auto *plugins = dock.findChild<QTableWidget *>(QStringLiteral("strategies.plugins"));
-    QVERIFY(plugins && plugins->rowCount() >= 1);
-    QVERIFY(dock.select(QStringLiteral("adaptive_mm")));
-    QSignalSpy restarts(&dock, &StrategyDock::restartRequested);
-    qobject_cast<QLineEdit *>(dock.editor()->field(QStringLiteral("gamma")))->setText(QStringLiteral("-1"));
-    QVERIFY(!dock.apply());
-    QCOMPARE(restarts.count(), 0);
-    QVERIFY(dock.editor()->message().contains(QLatin1String("gamma")));
-    qobject_cast<QLineEdit *>(dock.editor()->field(QStringLiteral("gamma")))->setText(QStringLiteral("0.2"));
-    QVERIFY(dock.apply());
-    QCOMPARE(restarts.count(), 1);
-    QCOMPARE(QFileInfo(restarts.at(0).at(0).toString()).fileName(), QFileInfo(QStringLiteral(ADAPTIVE_MM)).fileName());
-    QVERIFY(restarts.at(0).at(1).toString().contains(QLatin1String("\"gamma\":0.2")));
 }
 
 QTEST_MAIN(TestParameterEditor)

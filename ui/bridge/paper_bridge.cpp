@@ -33,6 +33,7 @@ void PaperBridge::drain()
     m_orders = m_session->feed().takeOrders();
     m_fills = m_session->feed().takeFills();
     m_trades = m_session->feed().takeTrades();
+    m_notices = m_session->feed().takeNotices();
     emit drained();
     if (m_snapshot.finished)
         m_timer->stop(); // nothing more will come

@@ -32,6 +32,7 @@ public:
     const std::vector<runtime::PaperOrder> &newOrders() const { return m_orders; }
     const std::vector<runtime::PaperFill> &newFills() const { return m_fills; }
     const std::vector<runtime::PaperTrade> &newTrades() const { return m_trades; }
+    const std::vector<runtime::PaperNotice> &newNotices() const { return m_notices; }
 
     /// Drains now (the timer does it every 33 ms).
     void drain();
@@ -48,6 +49,7 @@ private:
     std::vector<runtime::PaperOrder> m_orders;
     std::vector<runtime::PaperFill> m_fills;
     std::vector<runtime::PaperTrade> m_trades;
+    std::vector<runtime::PaperNotice> m_notices;
 };
 
 } // namespace meridian::ui

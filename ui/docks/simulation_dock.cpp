@@ -8,12 +8,12 @@
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QEvent>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStringList>
 #include <QVBoxLayout>
 
 namespace meridian::ui {
@@ -98,8 +98,7 @@ SimulationDock::SimulationDock(PaperBridge &bridge, QWidget *parent) : QDockWidg
         const runtime::PaperSession *session = m_bridge.session();
         if (!session)
             return;
-        emit restartRequested(QString::fromStdString(session->config().strategyPath),
-                              QString::fromStdString(session->config().strategyParams), m_scenario->currentText());
+        emit restartRequested(m_scenario->currentText());
     });
     connect(&m_bridge, &PaperBridge::drained, this, &SimulationDock::refresh);
     retranslate();
@@ -146,11 +145,13 @@ void SimulationDock::refresh()
     }
     m_step->setEnabled(s.paused && !s.finished);
     m_step10->setEnabled(s.paused && !s.finished);
-    const QString strategy = QFileInfo(QString::fromStdString(session->config().strategyPath)).baseName();
-    m_summary->setText(tr("%1 in the %2 scenario, seed %3; strategy %4")
+    QStringList strategies;
+    for (const runtime::PaperStrategy &row : s.strategies)
+        strategies << QString::fromStdString(row.name);
+    m_summary->setText(tr("%1 in the %2 scenario, seed %3; strategies: %4")
                            .arg(QString::fromStdString(s.symbol), QString::fromStdString(s.scenario))
                            .arg(session->config().seed)
-                           .arg(strategy.isEmpty() ? tr("none") : strategy));
+                           .arg(strategies.isEmpty() ? tr("none") : strategies.join(QStringLiteral(", "))));
     if (session != m_shownSession) { // the scenario box starts at the session's, then is the user's
         m_shownSession = session;
         m_scenario->setCurrentText(QString::fromStdString(s.scenario));

@@ -25,7 +25,7 @@ public:
     SimulationDock(PaperBridge &bridge, QWidget *parent = nullptr);
 
 signals:
-    void restartRequested(const QString &pluginPath, const QString &parametersJson, const QString &scenario);
+    void restartRequested(const QString &scenario);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -127,10 +127,6 @@ void MainWindow::createDocks()
     tabifyDockWidget(orderBook, strategies);
     m_docks.append(strategies);
     previousLeft = strategies;
-    connect(strategies, &StrategyDock::restartRequested, this, [this](const QString &path, const QString &json) {
-        // Another strategy, in the scenario the session runs now.
-        emit paperRestartRequested(path, json, QString::fromStdString(m_paperBridge->snapshot().scenario));
-    });
     m_paperDock = new PaperDock(*m_paperBridge, this);
     addDockWidget(Qt::RightDockWidgetArea, m_paperDock);
     m_docks.append(m_paperDock);

@@ -84,9 +84,8 @@ public:
     void attachPaperSession(runtime::PaperSession *session);
 
 signals:
-    /// The user asked for the paper session to run this strategy plugin with these parameters in this scenario
-    /// ("" for the default).
-    void paperRestartRequested(const QString &pluginPath, const QString &parametersJson, const QString &scenario);
+    /// The user asked for the paper session to start again in this scenario, with the strategies it runs.
+    void paperRestartRequested(const QString &scenario);
 
 public slots:
     /// Shows the outcome of opening the database (called from the start-up worker, queued).

@@ -6,6 +6,7 @@
 #include "strategy/strategy_runner.h"
 #include "support/recording_services.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <filesystem>
@@ -39,6 +40,7 @@ private slots:
     void hotReloadKeepsParametersAndRestarts();
     void aRefusedReloadLeavesInstancesFailedWithTheReason();
     void reconfigureKeepsTheIdAndRestarts();
+    void reloadGetsTheNewBuildWhileAnotherHolderKeepsTheOld();
 };
 
 void TestStrategyRunner::runsInstancesWithTheirParameters()
@@ -169,6 +171,33 @@ void TestStrategyRunner::reconfigureKeepsTheIdAndRestarts()
     QCOMPARE(runner.instances(), (std::vector<InstanceId>{*id, *idle}));
     QCOMPARE(runner.pluginPath(*idle), std::string(FIXTURE_VERSIONED_1));
     QVERIFY(!runner.reconfigure(99, "{}"));
+}
+
+void TestStrategyRunner::reloadGetsTheNewBuildWhileAnotherHolderKeepsTheOld()
+{
+    // The workstation's plugin list keeps every plugin file open; dlopen of the same path would hand the
+    // runner that old code back.
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("versioned.so")).toStdString();
+    std::filesystem::copy_file(FIXTURE_VERSIONED_1, path);
+    auto holder = PluginLibrary::load(path);
+    QVERIFY(holder);
+    RecordingServices services;
+    StrategyRunner runner(services);
+    const auto id = runner.addInstance(path, R"({"size": 2})");
+    QVERIFY(id && runner.start(*id));
+    QCOMPARE((services.variables[{*id, "version"}]), 1.0);
+    std::filesystem::remove(path);
+    std::filesystem::copy_file(FIXTURE_VERSIONED_2, path);
+    const auto report = runner.reload(path);
+    QVERIFY2(report, report ? "" : report.error().message.c_str());
+    QCOMPARE((services.variables[{*id, "version"}]), 2.0);
+    QCOMPARE((*holder)->info().version, std::string("1.0.0")); // the holder's copy is untouched
+    // The private copies are gone: the folder holds the plugin file alone.
+    int files = 0;
+    for ([[maybe_unused]] const auto &entry : std::filesystem::directory_iterator(dir.path().toStdString()))
+        ++files;
+    QCOMPARE(files, 1);
 }
 
 void TestStrategyRunner::aRefusedReloadLeavesInstancesFailedWithTheReason()
