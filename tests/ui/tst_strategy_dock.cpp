@@ -10,6 +10,7 @@
 #include "support/paper_config.h"
 #include "widgets/parameter_editor.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -108,6 +109,11 @@ void TestStrategyDock::managesInstancesOfTheSession()
     const int row = rowOf(instances, added.id);
     QCOMPARE(cell(instances, row, 3), QStringLiteral("▶ running"));
     QCOMPARE(cell(instances, row, 7), QString::number(added.openOrders));
+    // A picture to look at: two instances, the first selected with its variables and parameters.
+    QVERIFY(dock.selectInstance(first));
+    QCoreApplication::processEvents(); // the layouts settle, as between two frames
+    QDir().mkpath(QStringLiteral(MERIDIAN_SCREENSHOT_DIR));
+    QVERIFY(dock.grab().save(QStringLiteral(MERIDIAN_SCREENSHOT_DIR "/strategy_manager.png")));
 
     // Its parameters in the editor; stopped (nothing left open), edited and started again.
     QVERIFY(dock.selectInstance(added.id));

@@ -19,6 +19,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace meridian::ui {
 
 namespace {
@@ -229,6 +231,7 @@ void StrategyDock::rescan()
             m_plugins->setItem(row, c, item);
         }
     }
+    m_plugins->resizeColumnsToContents();
     m_refusals->clear();
     for (const auto &refusal : m_registry->refusals())
         m_refusals->addItem(
@@ -364,7 +367,8 @@ void StrategyDock::refresh()
 
     const std::uint32_t selected = selectedInstance();
     const QLocale locale;
-    if (m_instances->rowCount() != static_cast<int>(s.strategies.size()))
+    const bool rowsChanged = m_instances->rowCount() != static_cast<int>(s.strategies.size());
+    if (rowsChanged)
         m_instances->setRowCount(static_cast<int>(s.strategies.size()));
     for (int r = 0; r < static_cast<int>(s.strategies.size()); ++r) {
         const runtime::PaperStrategy &row = s.strategies[static_cast<std::size_t>(r)];
@@ -390,18 +394,24 @@ void StrategyDock::refresh()
         m_instances->item(r, Error)->setToolTip(QString::fromStdString(row.error));
         m_instances->item(r, Name)->setToolTip(QString::fromStdString(row.path));
     }
+    if (rowsChanged) // only then: sizing columns at every refresh would cost a layout per drain
+        m_instances->resizeColumnsToContents();
     if (selected != 0 && selectedInstance() != selected)
         selectInstance(selected); // rows moved (one was removed): the selection follows its instance
 
     const runtime::PaperStrategy *shown = findInstance(s, selectedInstance());
     const int variables = shown ? static_cast<int>(shown->variables.size()) : 0;
-    if (m_variables->rowCount() != variables)
+    const bool variablesChanged = m_variables->rowCount() != variables;
+    if (variablesChanged)
         m_variables->setRowCount(variables);
     for (int r = 0; r < variables; ++r) {
         const auto &[name, value] = shown->variables[static_cast<std::size_t>(r)];
         setCell(m_variables, r, 0, QString::fromStdString(name));
-        setCell(m_variables, r, 1, locale.toString(value, 'g', 8));
+        // A strategy publishes NaN for what it cannot tell yet (a spread before its first estimate).
+        setCell(m_variables, r, 1, std::isfinite(value) ? locale.toString(value, 'g', 8) : QStringLiteral("—"));
     }
+    if (variablesChanged)
+        m_variables->resizeColumnToContents(0);
     refreshButtons();
 }
 
