@@ -339,15 +339,17 @@ struct PaperSession::Impl
             const InstrumentId id = m_impl.sim->instrument(b.instrument).id();
             const std::int64_t time = m_impl.startNs + b.time;
             m_impl.pipeline->onBook(id, time, b.bidPrice[0], b.bidQuantity[0], b.askPrice[0], b.askQuantity[0]);
-            m_impl.risk.setReference(id, (b.bidPrice[0] + b.askPrice[0]) / 2, m_impl.valuePerTickLot);
+            m_impl.risk.setReference(id, (b.bidPrice[0] + b.askPrice[0]) / 2,
+                                     m_impl.markets[b.instrument].valuePerTickLot);
         }
         void trade(const sim::AgentContext &, const sim::TradeTick &t) override
         {
             ++m_impl.marketTrades;
-            m_impl.noteTrade(t.price, t.quantity);
+            Market &m = m_impl.markets[t.instrument];
+            m.noteTrade(t.price, t.quantity);
             if (m_impl.feed)
-                m_impl.feed->pushTrade(PaperTrade{m_impl.startNs + t.time, double(t.price) * m_impl.tick,
-                                                  double(t.quantity) * m_impl.lot, t.aggressor == Side::Buy});
+                m_impl.feed->pushTrade(PaperTrade{m.symbol, m_impl.startNs + t.time, double(t.price) * m.tick,
+                                                  double(t.quantity) * m.lot, t.aggressor == Side::Buy});
             m_impl.pipeline->onTrade(m_impl.sim->instrument(t.instrument).id(), m_impl.startNs + t.time, t.price,
                                      t.quantity);
         }
@@ -413,11 +415,12 @@ struct PaperSession::Impl
         {
             if (n.kind == sim::OrderNotice::Kind::Filled) {
                 ++m_impl.fills;
+                const Market &m = m_impl.markets[n.instrument];
                 if (m_impl.feed)
                     m_impl.feed->pushFill(PaperFill{m_impl.startNs + n.time,
                                                     m_impl.venue->clientId(n.orderId).value_or(""),
-                                                    n.side == Side::Buy ? "buy" : "sell", double(n.price) * m_impl.tick,
-                                                    double(n.quantity) * m_impl.lot, n.maker});
+                                                    n.side == Side::Buy ? "buy" : "sell", m.symbol,
+                                                    double(n.price) * m.tick, double(n.quantity) * m.lot, n.maker});
             }
             m_impl.venue->onNotice(n);
         }
@@ -445,10 +448,37 @@ struct PaperSession::Impl
     sim::StrategyAgent *strategy = nullptr; // hosts the strategy instances: the paper account
     sim::AgentId strategyId = sim::kNoAgent;
     std::map<strategy::InstanceId, std::string> names; // as the journal names each instance's orders
-    double valuePerTickLot = 0, tick = 0, lot = 0;
+    /// What the session keeps of each instrument, by the simulation's index.
+    struct Market
+    {
+        std::string symbol;
+        double tick = 0, lot = 0, valuePerTickLot = 0;
+        double lastMid = 0; // ticks: the mid, or the last known one while a side is empty
+        /// Volume traded per price (ticks), kept to the 4,096 prices nearest the last trade.
+        std::map<std::int64_t, std::int64_t> tradedAt;
+        void noteTrade(std::int64_t price, std::int64_t quantity)
+        {
+            tradedAt[price] += quantity;
+            while (tradedAt.size() > 4096) {
+                const auto first = tradedAt.begin();
+                const auto last = std::prev(tradedAt.end());
+                tradedAt.erase(price - first->first > last->first - price ? first : last);
+            }
+        }
+    };
+    std::vector<Market> markets;
+    /// The instrument named symbol ("": the first), or nullopt.
+    std::optional<std::uint16_t> indexOf(const std::string &symbol) const
+    {
+        if (symbol.empty())
+            return std::uint16_t(0);
+        for (std::size_t i = 0; i < markets.size(); ++i)
+            if (markets[i].symbol == symbol)
+                return static_cast<std::uint16_t>(i);
+        return std::nullopt;
+    }
     std::uint64_t nextOrder = 0, ordersSubmitted = 0, ordersRefused = 0, fills = 0, marketTrades = 0, alerts = 0;
     std::string lastRefusal, failure;
-    double lastMid = 0;
     bool finished = false;
 
     struct ManualCommand
@@ -456,6 +486,7 @@ struct PaperSession::Impl
         bool cancel = false;
         Side side = Side::Invalid;
         double price = 0, quantity = 0;
+        std::string symbol;
     };
     std::vector<ManualCommand> manualCommands; // guarded by commandMutex
     std::uint64_t nextManual = 0;
@@ -553,13 +584,18 @@ struct PaperSession::Impl
         }
     }
 
-    double equity(double midTicks) const
+    /// The account marked at each instrument's last mid.
+    double equity() const
     {
         if (strategyId == sim::kNoAgent)
             return config.initialCapital;
-        const auto cash = static_cast<double>(sim->cash(strategyId, 0));
-        const auto position = static_cast<double>(sim->position(strategyId, 0));
-        return config.initialCapital + (cash + position * midTicks) * valuePerTickLot;
+        double value = config.initialCapital;
+        for (std::uint16_t i = 0; i < markets.size(); ++i) {
+            const auto cash = static_cast<double>(sim->cash(strategyId, i));
+            const auto position = static_cast<double>(sim->position(strategyId, i));
+            value += (cash + position * markets[i].lastMid) * markets[i].valuePerTickLot;
+        }
+        return value;
     }
 
     void cancelOpenOrders(const std::string &why)
@@ -612,10 +648,18 @@ struct PaperSession::Impl
     /// strategy's own, named "<session>-m<n>" and sent by "manual".
     void applyManual(const ManualCommand &m)
     {
-        const auto price = static_cast<std::int64_t>(std::llround(m.price / tick));
+        const auto index = indexOf(m.symbol);
+        if (!index) {
+            lastRefusal = "no instrument " + m.symbol + " trades in this session";
+            publish();
+            return;
+        }
+        const Market &market = markets[*index];
+        const auto price = static_cast<std::int64_t>(std::llround(m.price / market.tick));
         if (m.cancel) {
             for (const oms::Order &o : oms->openOrders())
-                if (o.spec.strategy == "manual" && o.spec.price == price)
+                if (o.spec.strategy == "manual" && o.spec.price == price &&
+                    o.spec.instrument->symbol() == market.symbol)
                     if (auto r = oms->cancel(o.spec.clientOrderId); !r)
                         lastRefusal = r.error().message;
             return;
@@ -623,11 +667,11 @@ struct PaperSession::Impl
         oms::OrderSpec spec;
         spec.clientOrderId = session + "-m" + std::to_string(++nextManual);
         spec.strategy = "manual";
-        spec.instrument = sim->instrument(0);
+        spec.instrument = sim->instrument(*index);
         spec.side = m.side;
         spec.kind = oms::OrderKind::Limit;
         spec.price = price;
-        spec.quantity = static_cast<std::int64_t>(std::llround(m.quantity / lot));
+        spec.quantity = static_cast<std::int64_t>(std::llround(m.quantity / market.lot));
         venue->pending.reset();
         auto order = oms->submit(spec);
         if (!order)
@@ -640,23 +684,27 @@ struct PaperSession::Impl
     /// The account marked to the market: risk metrics and alerts, the journal's batch, the feed's snapshot.
     void mark()
     {
-        const std::int64_t bid = sim->book(0).bestBid().value_or(Price(0)).value();
-        const std::int64_t ask = sim->book(0).bestAsk().value_or(Price(0)).value();
-        const double midTicks = bid > 0 && ask > 0 ? double(bid + ask) / 2 : lastMid;
-        lastMid = midTicks;
+        for (std::uint16_t i = 0; i < markets.size(); ++i) {
+            const std::int64_t bid = sim->book(i).bestBid().value_or(Price(0)).value();
+            const std::int64_t ask = sim->book(i).bestAsk().value_or(Price(0)).value();
+            if (bid > 0 && ask > 0)
+                markets[i].lastMid = double(bid + ask) / 2;
+        }
         const std::int64_t now = clock->now().nanoseconds();
-        const double eq = equity(midTicks);
+        const double eq = equity();
         risk.setEquity(eq, now);
         if (strategyId != sim::kNoAgent) {
             risk::AccountSnapshot account;
             account.timeNs = now;
             account.equity = eq;
-            const std::int64_t position = sim->position(strategyId, 0);
-            if (position != 0) {
-                const double cash = static_cast<double>(sim->cash(strategyId, 0));
-                account.positions.push_back(risk::PositionSnapshot{sim->instrument(0).id(), position,
-                                                                   -cash / static_cast<double>(position),
-                                                                   std::llround(midTicks), valuePerTickLot});
+            for (std::uint16_t i = 0; i < markets.size(); ++i) {
+                const std::int64_t position = sim->position(strategyId, i);
+                if (position == 0)
+                    continue;
+                const double cash = static_cast<double>(sim->cash(strategyId, i));
+                account.positions.push_back(
+                    risk::PositionSnapshot{sim->instrument(i).id(), position, -cash / static_cast<double>(position),
+                                           std::llround(markets[i].lastMid), markets[i].valuePerTickLot});
             }
             const risk::TradingState before = risk.state();
             auto outcome = risk::watch(*db, monitor, risk, account);
@@ -678,41 +726,43 @@ struct PaperSession::Impl
         publish();
     }
 
-    /// Volume traded per price (ticks), kept to the 4,096 prices nearest the last trade.
-    std::map<std::int64_t, std::int64_t> tradedAt;
-    void noteTrade(std::int64_t price, std::int64_t quantity)
+    /// Instrument i's market: its book to kBookLevels with the account's own resting quantity per level,
+    /// the volume traded at each of those prices, its prices and the account's position.
+    PaperMarket publishMarket(std::uint16_t i) const
     {
-        tradedAt[price] += quantity;
-        while (tradedAt.size() > 4096) {
-            const auto first = tradedAt.begin();
-            const auto last = std::prev(tradedAt.end());
-            tradedAt.erase(price - first->first > last->first - price ? first : last);
-        }
-    }
-
-    void publishBook(PaperSnapshot &s) const
-    {
-        std::map<std::pair<Side, std::int64_t>, std::int64_t> own; // the strategy's resting lots per level
+        const Market &m = markets[i];
+        PaperMarket out;
+        out.symbol = m.symbol;
+        out.tick = m.tick;
+        std::map<std::pair<Side, std::int64_t>, std::int64_t> own; // the account's resting lots per level
         for (const oms::Order &o : oms->openOrders())
-            if (o.spec.kind == oms::OrderKind::Limit)
+            if (o.spec.kind == oms::OrderKind::Limit && o.spec.instrument->symbol() == m.symbol)
                 own[{o.spec.side, o.spec.price}] += o.spec.quantity - o.filled;
-        const book::OrderBook &b = sim->book(0);
+        const book::OrderBook &b = sim->book(i);
         for (const Side side : {Side::Buy, Side::Sell}) {
-            std::vector<PaperLevel> &out = side == Side::Buy ? s.bids : s.asks;
+            std::vector<PaperLevel> &levels = side == Side::Buy ? out.bids : out.asks;
             const std::size_t n = std::min(b.levelCount(side), PaperSnapshot::kBookLevels);
             for (std::size_t rank = 0; rank < n; ++rank) {
                 const book::LevelView level = b.levelAt(side, rank);
                 const auto mine = own.find({side, level.price.value()});
-                out.push_back(PaperLevel{double(level.price.value()) * tick, double(level.quantity.value()) * lot,
-                                         mine == own.end() ? 0 : double(mine->second) * lot});
+                levels.push_back(PaperLevel{double(level.price.value()) * m.tick,
+                                            double(level.quantity.value()) * m.lot,
+                                            mine == own.end() ? 0 : double(mine->second) * m.lot});
             }
         }
-        s.tick = tick;
-        if (s.bids.empty() || s.asks.empty())
-            return;
-        const auto low = std::llround(s.bids.back().price / tick), high = std::llround(s.asks.back().price / tick);
-        for (auto it = tradedAt.lower_bound(low); it != tradedAt.end() && it->first <= high; ++it)
-            s.traded.emplace_back(double(it->first) * tick, double(it->second) * lot);
+        out.bid = double(b.bestBid().value_or(Price(0)).value()) * m.tick;
+        out.ask = double(b.bestAsk().value_or(Price(0)).value()) * m.tick;
+        out.mid = m.lastMid * m.tick;
+        out.last = double(sim->lastTrade(i)) * m.tick;
+        if (strategyId != sim::kNoAgent)
+            out.position = double(sim->position(strategyId, i)) * m.lot;
+        if (!out.bids.empty() && !out.asks.empty()) {
+            const auto low = std::llround(out.bids.back().price / m.tick);
+            const auto high = std::llround(out.asks.back().price / m.tick);
+            for (auto it = m.tradedAt.lower_bound(low); it != m.tradedAt.end() && it->first <= high; ++it)
+                out.traded.emplace_back(double(it->first) * m.tick, double(it->second) * m.lot);
+        }
+        return out;
     }
 
     PaperStrategy strategyRow(const sim::StrategyInstanceView &v) const
@@ -732,7 +782,9 @@ struct PaperSession::Impl
                                                     : "stopped";
         row.error = v.error;
         row.variables = v.variables;
-        row.position = v.positions.empty() ? 0 : double(v.positions.front()) * lot;
+        for (std::size_t i = 0; i < v.positions.size() && i < markets.size(); ++i)
+            row.positions.push_back(double(v.positions[i]) * markets[i].lot);
+        row.position = row.positions.empty() ? 0 : row.positions.front();
         row.realizedPnl = v.realizedPnl / 1e8;
         row.ordersSent = v.ordersSent;
         row.ordersRefused = v.ordersRefused;
@@ -744,24 +796,28 @@ struct PaperSession::Impl
     void publish()
     {
         PaperSnapshot s;
-        publishBook(s);
+        for (std::uint16_t i = 0; i < markets.size(); ++i)
+            s.markets.push_back(publishMarket(i));
+        const PaperMarket &first = s.markets.front();
+        s.symbol = first.symbol;
+        s.bids = first.bids;
+        s.asks = first.asks;
+        s.traded = first.traded;
+        s.tick = first.tick;
+        s.bid = first.bid;
+        s.ask = first.ask;
+        s.mid = first.mid;
+        s.last = first.last;
         s.session = session;
-        s.symbol = sim->instrument(0).symbol();
         s.elapsedNs = sim->now();
         s.timeNs = startNs + s.elapsedNs;
         s.speed = speed.load();
         s.paused = holding;
         s.durationNs = sim->duration();
         s.scenario = config.scenario;
-        const std::int64_t bid = sim->book(0).bestBid().value_or(Price(0)).value();
-        const std::int64_t ask = sim->book(0).bestAsk().value_or(Price(0)).value();
-        s.bid = double(bid) * tick;
-        s.ask = double(ask) * tick;
-        s.mid = lastMid * tick;
-        s.last = double(sim->lastTrade(0)) * tick;
         if (strategyId != sim::kNoAgent) {
-            s.position = double(sim->position(strategyId, 0)) * lot;
-            s.equity = equity(lastMid);
+            s.position = first.position;
+            s.equity = equity();
             s.pnl = s.equity - config.initialCapital;
             s.strategyError = strategy->error();
             for (const sim::StrategyInstanceView &v : strategy->instances())
@@ -882,15 +938,33 @@ Result<std::unique_ptr<PaperSession>> PaperSession::create(PaperConfig config)
     auto calibrated = sim::applyCalibration(*scenario, config.calibration, config.market.instrument.initialPrice);
     if (!calibrated)
         return tl::unexpected(calibrated.error());
-    auto built = sim::buildMarket(*calibrated, {config.market}, config.seed, config.durationNs);
+    std::vector<sim::MarketSetup> setups{config.market};
+    setups.insert(setups.end(), config.moreMarkets.begin(), config.moreMarkets.end());
+    for (std::size_t i = 0; i < setups.size(); ++i) {
+        InstrumentSpec &spec = setups[i].instrument.spec;
+        for (std::size_t j = 0; j < i; ++j) {
+            if (setups[j].instrument.spec.symbol == spec.symbol)
+                return fail(ErrorCode::InvalidArgument, "paper: " + spec.symbol + " is in the session twice");
+            // Instruments resolved from defaults may share an id; the session's own ids only need to differ.
+            if (setups[j].instrument.spec.id == spec.id)
+                for (const sim::MarketSetup &other : setups)
+                    spec.id = std::max(spec.id, other.instrument.spec.id + 1);
+        }
+    }
+    auto built = sim::buildMarket(*calibrated, setups, config.seed, config.durationNs, config.commonFactor);
     if (!built)
         return tl::unexpected(built.error());
     s.sim = std::move(*built);
-    const InstrumentSpec &spec = s.sim->instrument(0).spec();
-    s.tick = spec.tickSize.toDouble();
-    s.lot = spec.lotSize.toDouble();
-    s.valuePerTickLot = s.tick * s.lot * spec.multiplier.toDouble();
-    s.lastMid = config.market.instrument.initialPrice;
+    for (std::uint16_t i = 0; i < s.sim->instrumentCount(); ++i) {
+        const InstrumentSpec &spec = s.sim->instrument(i).spec();
+        Impl::Market m;
+        m.symbol = spec.symbol;
+        m.tick = spec.tickSize.toDouble();
+        m.lot = spec.lotSize.toDouble();
+        m.valuePerTickLot = m.tick * m.lot * spec.multiplier.toDouble();
+        m.lastMid = setups[i].instrument.initialPrice;
+        s.markets.push_back(std::move(m));
+    }
 
     auto db = config.journalPath.empty() ? store::Database::openInMemory() : store::Database::open(config.journalPath);
     if (!db)
@@ -907,19 +981,23 @@ Result<std::unique_ptr<PaperSession>> PaperSession::create(PaperConfig config)
     s.oms->setListener([self](const oms::Order &o) {
         if (!self->feed)
             return;
+        const auto index = self->indexOf(o.spec.instrument->symbol());
+        const Impl::Market &m = self->markets[index.value_or(0)];
         self->feed->pushOrder(
-            PaperOrder{o.spec.clientOrderId, o.spec.strategy, o.spec.side == Side::Buy ? "buy" : "sell",
+            PaperOrder{o.spec.clientOrderId, o.spec.strategy, m.symbol, o.spec.side == Side::Buy ? "buy" : "sell",
                        o.spec.kind == oms::OrderKind::Limit ? "limit" : "market",
-                       std::string(oms::statusName(o.status)), o.reason, double(o.spec.price) * self->tick,
-                       double(o.spec.quantity) * self->lot, double(o.filled) * self->lot, o.createdNs, o.updatedNs});
+                       std::string(oms::statusName(o.status)), o.reason, double(o.spec.price) * m.tick,
+                       double(o.spec.quantity) * m.lot, double(o.filled) * m.lot, o.createdNs, o.updatedNs});
     });
     s.gateway = std::make_unique<Impl::Gateway>(s);
 
     s.pipeline = std::make_unique<signal::SignalPipeline>(s.wallClock);
-    const InstrumentId id = s.sim->instrument(0).id();
-    s.pipeline->addRule(id, signal::momentumRule());
-    s.pipeline->addRule(id, signal::imbalanceRule());
-    s.pipeline->addRule(id, signal::vwapReversionRule());
+    for (std::uint16_t i = 0; i < s.sim->instrumentCount(); ++i) {
+        const InstrumentId id = s.sim->instrument(i).id();
+        s.pipeline->addRule(id, signal::momentumRule());
+        s.pipeline->addRule(id, signal::imbalanceRule());
+        s.pipeline->addRule(id, signal::vwapReversionRule());
+    }
     s.pipeline->setRisk(&s.risk);
     s.journal = std::make_unique<signal::SignalJournal>(*s.db, s.session);
     s.pipeline->addSink(s.journal.get());
@@ -1011,16 +1089,16 @@ void PaperSession::setSpeed(double speed)
         m_impl->speed.store(speed);
 }
 
-void PaperSession::submitManual(Side side, double price, double quantity)
+void PaperSession::submitManual(Side side, double price, double quantity, std::string symbol)
 {
     std::lock_guard lock(m_impl->commandMutex);
-    m_impl->manualCommands.push_back({false, side, price, quantity});
+    m_impl->manualCommands.push_back({false, side, price, quantity, std::move(symbol)});
 }
 
-void PaperSession::cancelManualAt(double price)
+void PaperSession::cancelManualAt(double price, std::string symbol)
 {
     std::lock_guard lock(m_impl->commandMutex);
-    m_impl->manualCommands.push_back({true, Side::Invalid, price, 0});
+    m_impl->manualCommands.push_back({true, Side::Invalid, price, 0, std::move(symbol)});
 }
 
 void PaperSession::setPaused(bool paused)

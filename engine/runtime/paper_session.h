@@ -46,7 +46,9 @@ namespace meridian::runtime {
 
 struct PaperConfig
 {
-    sim::MarketSetup market; // the instrument and its initial price (ticks)
+    sim::MarketSetup market;                   // the first instrument and its initial price (ticks)
+    std::vector<sim::MarketSetup> moreMarkets; // more instruments in the same market (pairs, arbitrage)
+    sim::CommonFactorParameters commonFactor;  // what moves them together (each market's commonLoading)
     std::string scenario = "normal";
     std::optional<sim::Scenario> definition; // a scenario the caller resolved (a user's)
     sim::CalibrationFactors calibration;
@@ -84,8 +86,9 @@ struct PaperStrategy
     std::string state;                   // "initialised", "running", "stopped", "failed"
     std::string error;                   // why it failed ("" when it has not)
     std::vector<std::pair<std::string, double>> variables;
-    double position = 0;    // units, from its own fills
-    double realizedPnl = 0; // quote currency
+    double position = 0;           // units of the first instrument, from its own fills
+    std::vector<double> positions; // units, per instrument (the session's order)
+    double realizedPnl = 0;        // quote currency
     std::uint64_t ordersSent = 0, ordersRefused = 0, ordersRejected = 0, openOrders = 0;
 };
 
@@ -95,6 +98,18 @@ struct PaperNotice
     bool error = false;
     std::uint32_t strategy = 0; // the instance it concerns (0: none yet, an add that was refused)
     std::string text;
+};
+
+/// One instrument's market as the feed last published it (prices in the quote currency, quantities in
+/// units).
+struct PaperMarket
+{
+    std::string symbol;
+    double tick = 0;
+    double bid = 0, ask = 0, mid = 0, last = 0;
+    double position = 0;                           // the account's
+    std::vector<PaperLevel> bids, asks;            // best first, at most PaperSnapshot::kBookLevels each
+    std::vector<std::pair<double, double>> traded; // price, quantity traded there this session (book's range)
 };
 
 /// The session's state as the feed last published it (prices in the quote currency, quantities in units).
@@ -121,6 +136,7 @@ struct PaperSnapshot
     std::vector<PaperLevel> bids, asks;                    // best first, at most kBookLevels each
     double tick = 0;                                       // the instrument's price step
     std::vector<std::pair<double, double>> traded;         // price, quantity traded there this session (book's range)
+    std::vector<PaperMarket> markets;                      // every instrument, the first one's also in the fields above
     bool finished = false;                                 // the market closed or the session was stopped
     std::string failure;                                   // a journal failure that ended the session
 };
@@ -128,7 +144,7 @@ struct PaperSnapshot
 /// An order of the session as the OMS last journalled it (prices in the quote currency, quantities in units).
 struct PaperOrder
 {
-    std::string clientOrderId, strategy;
+    std::string clientOrderId, strategy, symbol;
     std::string side, kind, status, reason; // "buy" / "sell", "limit" / "market", the OMS's status names
     double price = 0, quantity = 0, filled = 0;
     std::int64_t createdNs = 0, updatedNs = 0;
@@ -136,6 +152,7 @@ struct PaperOrder
 
 struct PaperTrade
 {
+    std::string symbol;
     std::int64_t timeNs = 0;
     double price = 0, quantity = 0;
     bool buyerAggressor = false;
@@ -144,7 +161,7 @@ struct PaperTrade
 struct PaperFill
 {
     std::int64_t timeNs = 0;
-    std::string clientOrderId, side;
+    std::string clientOrderId, side, symbol;
     double price = 0, quantity = 0;
     bool maker = false;
 };
@@ -214,10 +231,11 @@ public:
     /// of it while held.
     void setPaused(bool paused);
     void step(std::int64_t simulatedNs);
-    /// A trader's limit order (price in the quote currency, quantity in units), on the strategy's account
-    /// through risk and the OMS; and the cancel of the trader's open orders at a price.
-    void submitManual(Side side, double price, double quantity);
-    void cancelManualAt(double price);
+    /// A trader's limit order (price in the quote currency, quantity in units) in symbol ("": the first
+    /// instrument), on the strategies' account through risk and the OMS; and the cancel of the trader's open
+    /// orders at a price.
+    void submitManual(Side side, double price, double quantity, std::string symbol = {});
+    void cancelManualAt(double price, std::string symbol = {});
     /// The kill switch and its release: HALTED also cancels every open order.
     void requestTradingState(risk::TradingState state, std::string reason);
     /// The strategy manager: instances added (started at once when `start`), started, stopped (their open

@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include <filesystem>
+#include <set>
 
 using namespace meridian;
 using namespace meridian::runtime;
@@ -54,6 +55,7 @@ private slots:
     void pausesAndSteps();
     void managesSeveralStrategies();
     void reloadsARunningStrategyFromANewBuild();
+    void tradesSeveralInstruments();
 };
 
 void TestPaperSession::runsTheWholeChainAndJournalsIt()
@@ -385,6 +387,78 @@ void TestPaperSession::reloadsARunningStrategyFromANewBuild()
     QCOMPARE(s.strategies[0].state, std::string("failed"));
     QVERIFY2(s.strategies[0].error.find("reload refused") != std::string::npos, s.strategies[0].error.c_str());
     QVERIFY(session.feed().takeNotices().front().error);
+}
+
+void TestPaperSession::tradesSeveralInstruments()
+{
+    // BTCUSDT and ETHUSDT moving together, a pairs strategy trading the spread between them.
+    PaperConfig c = test::btcPaperConfig(PAIRS_TRADING,
+                                         R"({"symbol_y": "BTCUSDT", "symbol_x": "ETHUSDT", "lookback": 30,
+                                             "sample_ms": 2000, "entry_threshold": 1.0, "exit_threshold": 0.2,
+                                             "stop_loss": 0, "position_size": 5})",
+                                         5);
+    sim::MarketSetup eth = c.market;
+    eth.instrument.spec.symbol = "ETHUSDT"; // same id as BTCUSDT: the session gives it another
+    eth.instrument.initialPrice = 200'000;  // 2 000.00
+    c.market.commonLoading = eth.commonLoading = 1;
+    c.commonFactor.sigma = 2e-4;
+    c.moreMarkets.push_back(eth);
+    // A pair is one position in two instruments: the monitor's concentration rule (meant for a book of many)
+    // would halt it; this test is about the instruments.
+    c.monitor.concentration = {2, 2};
+    auto made = PaperSession::create(c);
+    QVERIFY2(made, made ? "" : made.error().message.c_str());
+    PaperSession &session = **made;
+    QVERIFY(session.runFor(600 * kSecond));
+    PaperSnapshot s = session.feed().snapshot();
+    QCOMPARE(s.markets.size(), std::size_t(2));
+    QCOMPARE(s.markets[0].symbol, std::string("BTCUSDT"));
+    QCOMPARE(s.markets[1].symbol, std::string("ETHUSDT"));
+    QCOMPARE(s.markets[0].bid, s.bid); // the first is also the snapshot's own
+    for (const PaperMarket &m : s.markets) {
+        QVERIFY2(!m.bids.empty() && !m.asks.empty() && m.bid < m.ask, m.symbol.c_str());
+        QVERIFY(m.last > 0);
+    }
+    QVERIFY(s.markets[1].mid > 1000 && s.markets[1].mid < 4000); // ETH's own prices, not BTC's
+    // Both legs traded, and each instrument's trades and fills name it.
+    QVERIFY2(s.strategyError.empty(), s.strategyError.c_str());
+    const PaperStrategy &pair = s.strategies.at(0);
+    QCOMPARE(pair.positions.size(), std::size_t(2));
+    QVERIFY(pair.ordersSent > 0);
+    QVERIFY(qAbs(pair.positions[0] - s.markets[0].position) < 1e-9);
+    QVERIFY(qAbs(pair.positions[1] - s.markets[1].position) < 1e-9);
+    std::set<std::string> traded, filled;
+    for (const PaperTrade &t : session.feed().takeTrades())
+        traded.insert(t.symbol);
+    for (const PaperFill &f : session.feed().takeFills())
+        filled.insert(f.symbol);
+    QCOMPARE(traded, (std::set<std::string>{"BTCUSDT", "ETHUSDT"}));
+    QCOMPARE(filled, (std::set<std::string>{"BTCUSDT", "ETHUSDT"}));
+
+    // A trader's order in the second instrument rests at its level there, and only there.
+    const double price = s.markets[1].bid - 20 * s.markets[1].tick;
+    session.submitManual(Side::Buy, price, 0.5, "ETHUSDT");
+    session.submitManual(Side::Buy, price, 0.5, "XRPUSDT");
+    QVERIFY(session.runFor(kSecond));
+    s = session.feed().snapshot();
+    QVERIFY2(s.lastRefusal.find("XRPUSDT") != std::string::npos, s.lastRefusal.c_str());
+    double own = 0;
+    for (const PaperLevel &l : s.markets[1].bids)
+        own += qAbs(l.price - price) < 1e-9 ? l.own : 0;
+    QCOMPARE(own, 0.5);
+    for (const PaperLevel &l : s.markets[0].bids)
+        QVERIFY(qAbs(l.price - price) > 1e-9 || l.own == 0);
+    bool seen = false;
+    for (const PaperOrder &o : session.feed().takeOrders())
+        seen = seen || (o.strategy == "manual" && o.symbol == "ETHUSDT");
+    QVERIFY(seen);
+
+    // Twice the same symbol is refused.
+    c.moreMarkets.push_back(c.market);
+    const auto twice = PaperSession::create(c);
+    QVERIFY(!twice);
+    QVERIFY2(twice.error().message.find("BTCUSDT is in the session twice") != std::string::npos,
+             twice.error().message.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestPaperSession)
