@@ -156,6 +156,11 @@ createDefaultPaperSession(const AppPaths &paths, const std::string &scenario,
             return tl::unexpected(db.error());
         config.market = CliStrategy::marketFor(*db, "BTCUSDT").market;
         config.calibration = CliStrategy::calibrationOf(*db, "BTCUSDT", config.scenario);
+        // A second instrument that moves with the first, for pairs and arbitrage and for views to switch to.
+        config.moreMarkets.push_back(CliStrategy::marketFor(*db, "ETHUSDT").market);
+        config.market.commonLoading = 1;
+        config.moreMarkets.back().commonLoading = 1;
+        config.commonFactor.sigma = 2e-4;
     }
     auto session = runtime::PaperSession::create(std::move(config));
     if (session && strategies)

@@ -77,8 +77,9 @@ bool readTimeOptions(const QCommandLineParser &parser,
                      std::initializer_list<std::pair<const QCommandLineOption *, std::int64_t *>> options,
                      QString &why);
 
-/// The paper session the workstation starts with: adaptive_mm (sampling the mid every 100 ms) quoting
-/// BTCUSDT in the normal scenario at 1×, journalled in the user's database. Errors: as
+/// The paper session the workstation starts with: BTCUSDT and ETHUSDT moving together, adaptive_mm
+/// (sampling the mid every 100 ms) quoting BTCUSDT, in the normal scenario at 1×, journalled in the user's
+/// database. Errors: as
 /// PaperSession::create, or NotFound when the plugin is not installed.
 /// A restart in another scenario passes the strategies the running session had (possibly none): they are
 /// added instead, with their parameters, and started when they ran.

@@ -2101,6 +2101,37 @@ Nothing was stored.</source>
     </message>
 </context>
 <context>
+    <name>meridian::ui::InstrumentBar</name>
+    <message>
+        <source>&amp;Instrument</source>
+        <translation>品种(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Unlinked</source>
+        <translation>不联动</translation>
+    </message>
+    <message>
+        <source>Link A</source>
+        <translation>联动 A</translation>
+    </message>
+    <message>
+        <source>Link B</source>
+        <translation>联动 B</translation>
+    </message>
+    <message>
+        <source>Link C</source>
+        <translation>联动 C</translation>
+    </message>
+    <message>
+        <source>Instrument shown</source>
+        <translation>显示的品种</translation>
+    </message>
+    <message>
+        <source>Link group: views in the same group show the same instrument</source>
+        <translation>联动组：同一组中的视图显示同一品种</translation>
+    </message>
+</context>
+<context>
     <name>meridian::ui::LadderView</name>
     <message>
         <source>Mine</source>
@@ -2444,6 +2475,18 @@ Nothing was stored.</source>
     <message>
         <source>Ca&amp;librate from Data…</source>
         <translation>用数据校准(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;New View</source>
+        <translation>新建视图(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Depth &amp;Heatmap</source>
+        <translation>深度热力图(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Price &amp;Chart</source>
+        <translation>价格图表(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -137,8 +137,16 @@ struct PaperSnapshot
     double tick = 0;                                       // the instrument's price step
     std::vector<std::pair<double, double>> traded;         // price, quantity traded there this session (book's range)
     std::vector<PaperMarket> markets;                      // every instrument, the first one's also in the fields above
-    bool finished = false;                                 // the market closed or the session was stopped
-    std::string failure;                                   // a journal failure that ended the session
+    /// The instrument named name, or the first when there is none of that name (null without any).
+    const PaperMarket *market(const std::string &name) const
+    {
+        for (const PaperMarket &m : markets)
+            if (m.symbol == name)
+                return &m;
+        return markets.empty() ? nullptr : &markets.front();
+    }
+    bool finished = false; // the market closed or the session was stopped
+    std::string failure;   // a journal failure that ended the session
 };
 
 /// An order of the session as the OMS last journalled it (prices in the quote currency, quantities in units).

@@ -48,6 +48,11 @@ void TestDefaultSession::restartCarriesTheStrategies()
     const auto before = (*first)->feed().snapshot().strategies;
     QCOMPARE(before.size(), std::size_t(2));
     QCOMPARE(before[0].pluginId, std::string("adaptive_mm"));
+    const auto markets = (*first)->feed().snapshot().markets;
+    QCOMPARE(markets.size(), std::size_t(2));
+    QCOMPARE(markets[0].symbol, std::string("BTCUSDT"));
+    QCOMPARE(markets[1].symbol, std::string("ETHUSDT"));
+    QVERIFY(markets[1].mid > 500 && markets[1].mid < 10000);
     QVERIFY(before[0].parameters.find("\"sample_ms\":100") != std::string::npos);
     (*first)->stop();
 

@@ -4,6 +4,7 @@
 #include "docks/order_book_dock.h"
 #include "i18n/translations.h"
 #include "support/main_window_context.h"
+#include "widgets/instrument_bar.h"
 #include "widgets/ladder_view.h"
 #include "widgets/main_window.h"
 #include "widgets/theme.h"
@@ -23,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+using meridian::ui::InstrumentBar;
 using meridian::ui::MainWindow;
 using meridian::ui::MainWindowContext;
 using meridian::ui::Theme;
@@ -165,17 +167,34 @@ void TestMainWindow::aWorkspaceRoundTrips()
     QVERIFY(book);
     book->setGrouping(10);
     window.logDock()->close();
+    // A second chart on another instrument, in its own link group; the ladder unlinked.
+    QDockWidget *chart = window.addView(MainWindow::ViewKind::Chart);
+    QCOMPARE(chart->objectName(), QStringLiteral("dock.chart.2"));
+    auto *chartBar = chart->findChild<InstrumentBar *>();
+    chartBar->setGroup(2);
+    chartBar->setSymbol(QStringLiteral("ETHUSDT"));
+    book->instrumentBar()->setGroup(0);
+    book->instrumentBar()->setSymbol(QStringLiteral("SOLUSDT"));
     QVERIFY(!window.saveWorkspace(QStringLiteral("  ")));
     QVERIFY(window.saveWorkspace(QStringLiteral("monitoring")));
     QCOMPARE(window.workspaces(), QStringList{QStringLiteral("monitoring")});
     // Change everything the workspace holds…
     window.resetLayout();
     book->setGrouping(0);
+    book->instrumentBar()->setGroup(1);
     QVERIFY(!window.logDock()->isHidden());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("dock.chart.2"))); // the extra view went
     // …and get it back.
     QVERIFY(window.restoreWorkspace(QStringLiteral("monitoring")));
     QVERIFY(window.logDock()->isHidden());
     QCOMPARE(book->ladder()->grouping(), 10);
+    chart = window.findChild<QDockWidget *>(QStringLiteral("dock.chart.2"));
+    QVERIFY(chart && window.docks().contains(chart));
+    QCOMPARE(chart->findChild<InstrumentBar *>()->symbol(), QStringLiteral("ETHUSDT"));
+    QCOMPARE(chart->findChild<InstrumentBar *>()->group(), 2);
+    QCOMPARE(book->instrumentBar()->symbol(), QStringLiteral("SOLUSDT"));
+    QCOMPARE(book->instrumentBar()->group(), 0);
     QVERIFY(!window.restoreWorkspace(QStringLiteral("nothing")));
     // A workspace saved by a version with other docks is refused, not half-applied.
     QSettings().setValue(QStringLiteral("workspaces/old/layoutVersion"), -1);

@@ -17,6 +17,7 @@
 #include "store/database.h"
 #include "support/paper_config.h"
 #include "widgets/heatmap_view.h"
+#include "widgets/instrument_bar.h"
 #include "widgets/ladder_view.h"
 #include "widgets/price_chart.h"
 
@@ -65,6 +66,7 @@ private slots:
     void aCriticalAlertIsPaintedAtOnce();
     void simulationControl();
     void manualOrdersFromTheLadder();
+    void viewsFollowTheirLinkGroup();
 };
 
 void TestPaperDocks::viewsFollowTheSession()
@@ -381,6 +383,73 @@ void TestPaperDocks::manualOrdersFromTheLadder()
     QVERIFY(session->runFor(kSecond));
     bridge.drain();
     QCOMPARE(m->index(manualRow(), 8).data().toString(), QStringLiteral("cancelled"));
+    bridge.setSession(nullptr);
+}
+
+void TestPaperDocks::viewsFollowTheirLinkGroup()
+{
+    // Two instruments: BTCUSDT near 30 000 and ETHUSDT near 2 000.
+    runtime::PaperConfig c = sessionConfig();
+    sim::MarketSetup eth = c.market;
+    eth.instrument.spec.symbol = "ETHUSDT";
+    eth.instrument.initialPrice = 200'000;
+    c.moreMarkets.push_back(eth);
+    auto session = makeSession(c);
+    QVERIFY(session);
+    QVERIFY(session->runFor(30 * kSecond));
+    PaperBridge bridge;
+    InstrumentLinks links;
+    OrderBookDock book(bridge);
+    ChartDock chart(bridge);
+    HeatmapDock heatmap(bridge);
+    for (InstrumentBar *bar : {book.instrumentBar(), chart.instrumentBar(), heatmap.instrumentBar()})
+        bar->setLinks(&links);
+    heatmap.instrumentBar()->setGroup(0); // unlinked: it stays where it is
+    bridge.setSession(session.get());
+    for (InstrumentBar *bar : {book.instrumentBar(), chart.instrumentBar(), heatmap.instrumentBar()})
+        QCOMPARE(bar->symbol(), QStringLiteral("BTCUSDT"));
+
+    // The trader picks ETHUSDT in the ladder's box: the chart follows, the unlinked heatmap does not.
+    auto *box = book.instrumentBar()->findChild<QComboBox *>(QStringLiteral("instrument.symbol"));
+    QCOMPARE(box->count(), 2);
+    const int index = box->findText(QStringLiteral("ETHUSDT"));
+    box->setCurrentIndex(index);
+    emit box->activated(index);
+    QCOMPARE(chart.instrumentBar()->symbol(), QStringLiteral("ETHUSDT"));
+    QCOMPARE(heatmap.instrumentBar()->symbol(), QStringLiteral("BTCUSDT"));
+    QVERIFY(session->runFor(60 * kSecond));
+    bridge.drain();
+    const runtime::PaperMarket &ethMarket = bridge.snapshot().markets.at(1);
+    double ladderMid = 0;
+    for (const LadderView::Row &r : book.ladder()->visibleRows())
+        ladderMid = std::max(ladderMid, r.bid > 0 ? r.price : 0.0);
+    QVERIFY2(std::abs(ladderMid - ethMarket.bid) < 1.0, qPrintable(QString::number(ladderMid)));
+    // The chart's candles are ETH's: its trades, not BTC's.
+    const auto candles = chart.chart()->series().all(0);
+    QVERIFY(!candles.empty());
+    QVERIFY2(candles.back().close > 1000 && candles.back().close < 4000,
+             qPrintable(QString::number(candles.back().close)));
+
+    // Clicking the ladder trades the instrument it shows.
+    book.setConfirmation(false);
+    book.setOrderQuantity(0.5);
+    const double price = ethMarket.bids.back().price;
+    QVERIFY(book.placeAt(true, price));
+    QVERIFY(session->runFor(kSecond));
+    bridge.drain();
+    double own = 0;
+    for (const runtime::PaperLevel &l : bridge.snapshot().markets.at(1).bids)
+        own += std::abs(l.price - price) < 1e-9 ? l.own : 0;
+    QCOMPARE(own, 0.5);
+
+    // Back to BTCUSDT: the chart shows BTC's candles again, kept while ETH was shown.
+    box->setCurrentIndex(box->findText(QStringLiteral("BTCUSDT")));
+    emit box->activated(box->currentIndex());
+    QCOMPARE(chart.instrumentBar()->symbol(), QStringLiteral("BTCUSDT"));
+    const auto btc = chart.chart()->series().all(0);
+    QVERIFY(!btc.empty());
+    QVERIFY(btc.back().close > 20000);
+    QVERIFY(btc.back().time >= candles.back().time - 2 * kSecond); // it kept up while hidden
     bridge.setSession(nullptr);
 }
 

@@ -4,6 +4,7 @@
 
 #include "bridge/paper_bridge.h"
 #include "widgets/heatmap_view.h"
+#include "widgets/instrument_bar.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -17,7 +18,7 @@ constexpr std::int64_t kColumnNs = 100'000'000; // of simulated time
 
 /// A row height that fits the published book (its deepest levels a side) into the middle half of the
 /// heatmap's rows: the tick times the first of 1, 2, 5, 10, 20 … that does.
-double rowStep(const runtime::PaperSnapshot &s, int rows)
+double rowStep(const runtime::PaperMarket &s, int rows)
 {
     const double tick = s.tick > 0 ? s.tick : 0.01;
     const double range = s.asks.back().price - s.bids.back().price;
@@ -37,13 +38,22 @@ HeatmapDock::HeatmapDock(PaperBridge &bridge, QWidget *parent) : QDockWidget(par
     auto *body = new QWidget(this);
     auto *layout = new QVBoxLayout(body);
     layout->setContentsMargins(4, 4, 4, 4);
+    m_bar = new InstrumentBar(body);
     m_caption = new QLabel(body);
     m_caption->setWordWrap(true);
     m_heatmap = new HeatmapView(body);
+    layout->addWidget(m_bar);
     layout->addWidget(m_caption);
     layout->addWidget(m_heatmap, 1);
     setWidget(body);
     connect(&m_bridge, &PaperBridge::drained, this, &HeatmapDock::refresh);
+    connect(m_bar, &InstrumentBar::symbolChanged, this, [this] {
+        m_heatmap->clear();
+        m_stepChosen = false; // the new instrument's own, at its first column
+        m_traded.clear();
+        m_lastTime = 0;
+        refresh();
+    });
     retranslate();
 }
 
@@ -64,14 +74,24 @@ void HeatmapDock::retranslate()
 
 void HeatmapDock::refresh()
 {
-    const runtime::PaperSnapshot &s = m_bridge.snapshot();
-    if (!m_bridge.session() || s.bids.empty() || s.asks.empty() || s.timeNs < m_lastTime + kColumnNs)
+    const runtime::PaperSnapshot &snapshot = m_bridge.snapshot();
+    if (!m_bridge.session())
         return;
-    m_lastTime = s.timeNs;
-    if (!(m_heatmap->priceStep() > 0))
+    QStringList symbols;
+    for (const runtime::PaperMarket &m : snapshot.markets)
+        symbols << QString::fromStdString(m.symbol);
+    m_bar->setSymbols(symbols);
+    const runtime::PaperMarket *market = snapshot.market(m_bar->symbol().toStdString());
+    if (!market || market->bids.empty() || market->asks.empty() || snapshot.timeNs < m_lastTime + kColumnNs)
+        return;
+    const runtime::PaperMarket &s = *market;
+    m_lastTime = snapshot.timeNs;
+    if (!m_stepChosen || !(m_heatmap->priceStep() > 0)) {
         m_heatmap->setPriceStep(rowStep(s, m_heatmap->rows()));
+        m_stepChosen = true;
+    }
     HeatmapColumn column;
-    column.timeNs = s.timeNs;
+    column.timeNs = snapshot.timeNs;
     column.bestBid = s.bids.front().price;
     column.bestAsk = s.asks.front().price;
     for (const auto *side : {&s.bids, &s.asks})

@@ -3,6 +3,7 @@
 #include "docks/order_book_dock.h"
 
 #include "bridge/paper_bridge.h"
+#include "widgets/instrument_bar.h"
 #include "widgets/ladder_view.h"
 
 #include <QCheckBox>
@@ -23,6 +24,8 @@ OrderBookDock::OrderBookDock(PaperBridge &bridge, QWidget *parent) : QDockWidget
     auto *body = new QWidget(this);
     auto *layout = new QVBoxLayout(body);
     layout->setContentsMargins(4, 4, 4, 4);
+    m_bar = new InstrumentBar(body);
+    layout->addWidget(m_bar);
     auto *bar = new QHBoxLayout;
     m_caption = new QLabel(body);
     m_grouping = new QComboBox(body);
@@ -56,6 +59,10 @@ OrderBookDock::OrderBookDock(PaperBridge &bridge, QWidget *parent) : QDockWidget
     layout->addWidget(m_ladder, 1);
     setWidget(body);
 
+    connect(m_bar, &InstrumentBar::symbolChanged, this, [this] {
+        refresh();
+        m_ladder->centre(); // another instrument's prices: start at its mid
+    });
     connect(m_grouping, &QComboBox::activated, this,
             [this](int index) { m_ladder->setGrouping(m_grouping->itemData(index).toInt()); });
     connect(m_centre, &QPushButton::clicked, m_ladder, &LadderView::centre);
@@ -81,19 +88,18 @@ bool OrderBookDock::placeAt(bool buy, double price)
     const double quantity = m_quantity->value();
     const QString what =
         (buy ? tr("Buy %1 %2 at %3") : tr("Sell %1 %2 at %3"))
-            .arg(QLocale().toString(quantity, 'g', 6), QString::fromStdString(m_bridge.snapshot().symbol),
-                 QLocale().toString(price, 'f', 2));
+            .arg(QLocale().toString(quantity, 'g', 6), m_bar->symbol(), QLocale().toString(price, 'f', 2));
     if (m_confirm->isChecked() &&
         QMessageBox::question(this, tr("Confirm order"), tr("%1?").arg(what)) != QMessageBox::Yes)
         return false;
-    session->submitManual(buy ? Side::Buy : Side::Sell, price, quantity);
+    session->submitManual(buy ? Side::Buy : Side::Sell, price, quantity, m_bar->symbol().toStdString());
     return true;
 }
 
 void OrderBookDock::cancelAt(double price)
 {
     if (runtime::PaperSession *session = m_bridge.session())
-        session->cancelManualAt(price);
+        session->cancelManualAt(price, m_bar->symbol().toStdString());
 }
 
 void OrderBookDock::setConfirmation(bool on)
@@ -135,11 +141,17 @@ void OrderBookDock::retranslate()
 
 void OrderBookDock::refresh()
 {
-    const runtime::PaperSnapshot &s = m_bridge.snapshot();
-    if (!m_bridge.session()) {
+    const runtime::PaperSnapshot &snapshot = m_bridge.snapshot();
+    QStringList symbols;
+    for (const runtime::PaperMarket &m : snapshot.markets)
+        symbols << QString::fromStdString(m.symbol);
+    m_bar->setSymbols(symbols);
+    const runtime::PaperMarket *market = snapshot.market(m_bar->symbol().toStdString());
+    if (!m_bridge.session() || !market) {
         m_caption->setText(tr("No market data."));
         return;
     }
+    const runtime::PaperMarket &s = *market;
     m_caption->setText(tr("%1 · %2 per row")
                            .arg(QString::fromStdString(s.symbol))
                            .arg(QLocale().toString(s.tick * static_cast<double>(m_ladder->step()), 'g', 6)));

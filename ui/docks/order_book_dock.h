@@ -12,10 +12,12 @@ class QPushButton;
 
 namespace meridian::ui {
 
+class InstrumentBar;
 class LadderView;
 class PaperBridge;
 
-/// The order book ladder of the paper session's instrument: the book, the strategy's own orders at their
+/// The order book ladder of one of the paper session's instruments (its instrument bar: chosen there or by
+/// its link group): the book, the strategy's own orders at their
 /// levels, the last trade and the volume traded per level; grouping of ticks and re-centring; click-to-trade
 /// (a limit order of the quantity in the box at the clicked level, confirmed first unless that is off; a
 /// click on our orders cancels them).
@@ -27,6 +29,7 @@ class OrderBookDock final : public QDockWidget
 public:
     OrderBookDock(PaperBridge &bridge, QWidget *parent = nullptr);
     LadderView *ladder() const { return m_ladder; }
+    InstrumentBar *instrumentBar() const { return m_bar; }
     /// Ticks per row (0: automatic), in the ladder and the grouping box.
     void setGrouping(int ticks);
     /// Click-to-trade: asks for confirmation when that is on, then sends a limit order of the quantity in
@@ -45,6 +48,7 @@ private:
     void refresh();
 
     PaperBridge &m_bridge;
+    InstrumentBar *m_bar = nullptr;
     LadderView *m_ladder = nullptr;
     QComboBox *m_grouping = nullptr;
     QPushButton *m_centre = nullptr;

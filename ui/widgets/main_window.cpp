@@ -14,6 +14,7 @@
 #include "docks/strategy_dock.h"
 #include "i18n/translations.h"
 #include "widgets/calibrate_dialog.h"
+#include "widgets/instrument_bar.h"
 #include "widgets/ladder_view.h"
 #include "widgets/price_chart.h"
 
@@ -118,7 +119,9 @@ void MainWindow::createDocks()
     QDockWidget *previousLeft = nullptr;
     // The paper session's views: what the workstation shows at start-up.
     m_paperBridge = new PaperBridge(this);
+    m_links = new InstrumentLinks(this);
     auto *orderBook = new OrderBookDock(*m_paperBridge, this);
+    orderBook->instrumentBar()->setLinks(m_links);
     addDockWidget(Qt::LeftDockWidgetArea, orderBook);
     m_docks.append(orderBook);
     previousLeft = orderBook;
@@ -132,11 +135,13 @@ void MainWindow::createDocks()
     m_docks.append(m_paperDock);
     previousRight = m_paperDock;
     auto *heatmap = new HeatmapDock(*m_paperBridge, this);
+    heatmap->instrumentBar()->setLinks(m_links);
     addDockWidget(Qt::RightDockWidgetArea, heatmap);
     tabifyDockWidget(m_paperDock, heatmap);
     m_docks.append(heatmap);
     previousRight = heatmap;
     auto *chart = new ChartDock(*m_paperBridge, this);
+    chart->instrumentBar()->setLinks(m_links);
     addDockWidget(Qt::RightDockWidgetArea, chart);
     tabifyDockWidget(heatmap, chart);
     m_docks.append(chart);
@@ -270,6 +275,15 @@ void MainWindow::createActions()
     connect(m_showBacktest, &QAction::triggered, this, showDock("dock.backtest"));
     m_showOrderBook = new QAction(this);
     connect(m_showOrderBook, &QAction::triggered, this, showDock("dock.orderbook"));
+    m_newOrderBook = new QAction(this);
+    m_newOrderBook->setObjectName(QStringLiteral("action.newOrderBook"));
+    connect(m_newOrderBook, &QAction::triggered, this, [this] { addView(ViewKind::OrderBook)->raise(); });
+    m_newHeatmap = new QAction(this);
+    m_newHeatmap->setObjectName(QStringLiteral("action.newHeatmap"));
+    connect(m_newHeatmap, &QAction::triggered, this, [this] { addView(ViewKind::Heatmap)->raise(); });
+    m_newChart = new QAction(this);
+    m_newChart->setObjectName(QStringLiteral("action.newChart"));
+    connect(m_newChart, &QAction::triggered, this, [this] { addView(ViewKind::Chart)->raise(); });
     m_showOrders = new QAction(this);
     connect(m_showOrders, &QAction::triggered, this, showDock("dock.orders"));
     m_showRisk = new QAction(this);
@@ -299,6 +313,8 @@ void MainWindow::createMenus()
     m_docksMenu = m_viewMenu->addMenu(QString());
     for (QDockWidget *dock : std::as_const(m_docks))
         m_docksMenu->addAction(dock->toggleViewAction());
+    m_newViewMenu = m_viewMenu->addMenu(QString());
+    m_newViewMenu->addActions({m_newOrderBook, m_newHeatmap, m_newChart});
     m_themeMenu = m_viewMenu->addMenu(QString());
     m_themeMenu->addAction(m_lightTheme);
     m_themeMenu->addAction(m_darkTheme);
@@ -381,6 +397,10 @@ void MainWindow::retranslate()
     m_fileMenu->setTitle(tr("&File"));
     m_viewMenu->setTitle(tr("&View"));
     m_docksMenu->setTitle(tr("&Docks"));
+    m_newViewMenu->setTitle(tr("&New View"));
+    m_newOrderBook->setText(tr("Order &Book"));
+    m_newHeatmap->setText(tr("Depth &Heatmap"));
+    m_newChart->setText(tr("Price &Chart"));
     m_themeMenu->setTitle(tr("&Theme"));
     m_languageMenu->setTitle(tr("&Language"));
     m_simulationMenu->setTitle(tr("&Simulation"));
@@ -461,7 +481,13 @@ void MainWindow::restoreLayout()
     if (settings.value(QStringLiteral("window/layoutVersion")).toInt() != kLayoutVersion)
         return;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    settings.beginGroup(QStringLiteral("window"));
+    restoreViews(settings);
+    settings.endGroup();
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kLayoutVersion);
+    settings.beginGroup(QStringLiteral("window"));
+    applyViewLinks(settings);
+    settings.endGroup();
 }
 
 void MainWindow::saveLayout() const
@@ -470,6 +496,114 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("window/layoutVersion"), kLayoutVersion);
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState(kLayoutVersion));
+    settings.beginGroup(QStringLiteral("window"));
+    saveViews(settings);
+    settings.endGroup();
+}
+
+QDockWidget *MainWindow::makeView(ViewKind kind, const QString &objectName)
+{
+    QDockWidget *dock = nullptr;
+    InstrumentBar *bar = nullptr;
+    switch (kind) {
+    case ViewKind::OrderBook: {
+        auto *view = new OrderBookDock(*m_paperBridge, this);
+        bar = view->instrumentBar();
+        dock = view;
+        break;
+    }
+    case ViewKind::Heatmap: {
+        auto *view = new HeatmapDock(*m_paperBridge, this);
+        bar = view->instrumentBar();
+        dock = view;
+        break;
+    }
+    case ViewKind::Chart: {
+        auto *view = new ChartDock(*m_paperBridge, this);
+        bar = view->instrumentBar();
+        dock = view;
+        break;
+    }
+    }
+    const QString first = objectName.section(QLatin1Char('.'), 0, 1); // "dock.orderbook.2" → "dock.orderbook"
+    dock->setObjectName(objectName);
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                      QDockWidget::DockWidgetFloatable);
+    bar->setLinks(m_links);
+    auto *original = findChild<QDockWidget *>(first);
+    addDockWidget(original ? dockWidgetArea(original) : Qt::RightDockWidgetArea, dock);
+    if (original && original != dock)
+        tabifyDockWidget(original, dock);
+    // The new view starts on the instrument its group shows.
+    if (original)
+        if (auto *shown = original->findChild<InstrumentBar *>())
+            bar->setSymbol(shown->symbol());
+    m_docks.append(dock);
+    m_extraViews.append(dock);
+    if (m_docksMenu)
+        m_docksMenu->addAction(dock->toggleViewAction());
+    return dock;
+}
+
+QDockWidget *MainWindow::addView(ViewKind kind)
+{
+    const QString base = kind == ViewKind::OrderBook ? QStringLiteral("dock.orderbook")
+                         : kind == ViewKind::Heatmap ? QStringLiteral("dock.heatmap")
+                                                     : QStringLiteral("dock.chart");
+    int n = 2;
+    while (findChild<QDockWidget *>(base + QLatin1Char('.') + QString::number(n)))
+        ++n;
+    return makeView(kind, base + QLatin1Char('.') + QString::number(n));
+}
+
+void MainWindow::saveViews(QSettings &settings) const
+{
+    QStringList extra;
+    for (const QDockWidget *dock : m_extraViews)
+        extra << dock->objectName();
+    settings.setValue(QStringLiteral("views"), extra);
+    settings.beginGroup(QStringLiteral("links"));
+    settings.remove(QString());
+    for (const QDockWidget *dock : m_docks)
+        if (const auto *bar = dock->findChild<InstrumentBar *>()) {
+            settings.setValue(dock->objectName() + QStringLiteral("/symbol"), bar->symbol());
+            settings.setValue(dock->objectName() + QStringLiteral("/group"), bar->group());
+        }
+    settings.endGroup();
+}
+
+void MainWindow::restoreViews(QSettings &settings)
+{
+    const QStringList wanted = settings.value(QStringLiteral("views")).toStringList();
+    // Views the saved layout did not have go; those it had and this window lacks are opened.
+    for (QDockWidget *dock : QList<QDockWidget *>(m_extraViews))
+        if (!wanted.contains(dock->objectName())) {
+            m_extraViews.removeAll(dock);
+            m_docks.removeAll(dock);
+            removeDockWidget(dock);
+            dock->deleteLater();
+        }
+    for (const QString &name : wanted) {
+        if (findChild<QDockWidget *>(name))
+            continue;
+        if (name.startsWith(QLatin1String("dock.orderbook.")))
+            makeView(ViewKind::OrderBook, name);
+        else if (name.startsWith(QLatin1String("dock.heatmap.")))
+            makeView(ViewKind::Heatmap, name);
+        else if (name.startsWith(QLatin1String("dock.chart.")))
+            makeView(ViewKind::Chart, name);
+    }
+}
+
+void MainWindow::applyViewLinks(QSettings &settings)
+{
+    settings.beginGroup(QStringLiteral("links"));
+    for (QDockWidget *dock : std::as_const(m_docks))
+        if (auto *bar = dock->findChild<InstrumentBar *>()) {
+            bar->setGroup(settings.value(dock->objectName() + QStringLiteral("/group"), bar->group()).toInt());
+            bar->setSymbol(settings.value(dock->objectName() + QStringLiteral("/symbol")).toString());
+        }
+    settings.endGroup();
 }
 
 QStringList MainWindow::workspaces() const
@@ -488,6 +622,7 @@ bool MainWindow::saveWorkspace(const QString &name)
     settings.setValue(QStringLiteral("layoutVersion"), kLayoutVersion);
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState(kLayoutVersion));
+    saveViews(settings);
     if (auto *book = findChild<OrderBookDock *>())
         settings.setValue(QStringLiteral("ladderGrouping"), book->ladder()->grouping());
     settings.setValue(QStringLiteral("redUp"), colourConvention() == ColourConvention::RedUp);
@@ -507,7 +642,9 @@ bool MainWindow::restoreWorkspace(const QString &name)
         return false;
     }
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreViews(settings);
     restoreState(settings.value(QStringLiteral("state")).toByteArray(), kLayoutVersion);
+    applyViewLinks(settings);
     if (auto *book = findChild<OrderBookDock *>())
         book->setGrouping(settings.value(QStringLiteral("ladderGrouping"), 0).toInt());
     m_redUp->setChecked(settings.value(QStringLiteral("redUp"), m_redUp->isChecked()).toBool());
@@ -536,6 +673,12 @@ void MainWindow::fillWorkspacesMenu()
 
 void MainWindow::resetLayout()
 {
+    for (QDockWidget *dock : QList<QDockWidget *>(m_extraViews)) {
+        m_docks.removeAll(dock);
+        removeDockWidget(dock);
+        dock->deleteLater();
+    }
+    m_extraViews.clear();
     for (QDockWidget *dock : std::as_const(m_docks))
         dock->setFloating(false);
     restoreState(m_defaultState, kLayoutVersion);

@@ -16,6 +16,7 @@ class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QSettings;
 
 namespace meridian::runtime {
 class PaperSession;
@@ -25,6 +26,7 @@ namespace meridian::ui {
 
 class AlertDock;
 class CalibrateDialog;
+class InstrumentLinks;
 class LogBuffer;
 class LogDock;
 class PaperBridge;
@@ -60,8 +62,16 @@ public:
     /// Puts every dock back where it starts on a first run.
     void resetLayout();
 
-    /// Named workspaces: the window's geometry, the docks' places and visibility, and the views' settings
-    /// (ladder grouping, colour convention), kept in the user's settings under workspaces/<name>.
+    /// The views that show one instrument, of which several may be open.
+    enum class ViewKind { OrderBook, Heatmap, Chart };
+    /// Opens another view of a kind, in the link group A (it follows the instrument chosen there), tabbed
+    /// with the first of its kind; returns it. Its object name is the first's with ".<n>".
+    QDockWidget *addView(ViewKind kind);
+    InstrumentLinks *instrumentLinks() const { return m_links; }
+
+    /// Named workspaces: the window's geometry, the docks' places and visibility, the views opened beyond
+    /// the first of each kind, each view's instrument and link group, and the views' settings (ladder
+    /// grouping, colour convention), kept in the user's settings under workspaces/<name>.
     QStringList workspaces() const;
     /// Errors (false): an empty name.
     bool saveWorkspace(const QString &name);
@@ -105,11 +115,23 @@ private:
     void updateClock();
     void updateTradingState();
     void fillWorkspacesMenu();
+    QDockWidget *makeView(ViewKind kind, const QString &objectName);
+    /// The extra views and every view's instrument and link group, into (or from) a settings group;
+    /// restoreViews goes before restoreState (the views must exist by then), applyViewLinks after.
+    void saveViews(QSettings &settings) const;
+    void restoreViews(QSettings &settings);
+    void applyViewLinks(QSettings &settings);
 
     MainWindowContext m_context;
     Theme m_theme = Theme::Light;
     QByteArray m_defaultState;
     QList<QDockWidget *> m_docks;
+    QList<QDockWidget *> m_extraViews; // opened with addView
+    InstrumentLinks *m_links = nullptr;
+    QMenu *m_newViewMenu = nullptr;
+    QAction *m_newOrderBook = nullptr;
+    QAction *m_newHeatmap = nullptr;
+    QAction *m_newChart = nullptr;
     LogDock *m_logDock = nullptr;
     PaperBridge *m_paperBridge = nullptr;
     PaperDock *m_paperDock = nullptr;

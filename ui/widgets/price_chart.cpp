@@ -157,6 +157,13 @@ void PriceChart::addFill(std::int64_t timeNs, double price, bool buy)
     schedule();
 }
 
+void PriceChart::clearFills()
+{
+    m_buyFills.clear();
+    m_sellFills.clear();
+    schedule();
+}
+
 void PriceChart::setRange(std::int64_t fromNs, std::int64_t toNs)
 {
     m_rebuilding = true;

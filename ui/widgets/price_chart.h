@@ -36,6 +36,7 @@ public:
     /// Call after changing the series (trades or bars added): redraws on the next frame.
     void dataChanged();
     void addFill(std::int64_t timeNs, double price, bool buy);
+    void clearFills();
     /// Shows [fromNs, toNs]; fitAll() shows everything.
     void setRange(std::int64_t fromNs, std::int64_t toNs);
     void fitAll();
