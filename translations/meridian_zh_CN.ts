@@ -2625,22 +2625,6 @@ Nothing was stored.</source>
         <translation>中间价</translation>
     </message>
     <message>
-        <source>Equity</source>
-        <translation>权益</translation>
-    </message>
-    <message>
-        <source>PnL</source>
-        <translation>盈亏</translation>
-    </message>
-    <message>
-        <source>Drawdown %</source>
-        <translation>回撤 %</translation>
-    </message>
-    <message>
-        <source>Exposure %</source>
-        <translation>敞口 %</translation>
-    </message>
-    <message>
         <source>Buy</source>
         <translation>买入</translation>
     </message>
@@ -2695,6 +2679,10 @@ Nothing was stored.</source>
     <message>
         <source>Filter the %1</source>
         <translation>筛选%1</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>市值</translation>
     </message>
 </context>
 <context>

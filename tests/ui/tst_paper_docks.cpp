@@ -213,20 +213,24 @@ void TestPaperDocks::ordersFillsAndPositions()
     // One row per order however many times it changed; one per fill.
     QCOMPARE(orders->rowCount(), static_cast<int>(s.ordersSubmitted));
     QCOMPARE(dock.model(OrdersDock::Fills)->rowCount(), static_cast<int>(s.fills));
-    QCOMPARE(dock.model(OrdersDock::Positions)->rowCount(), 1);
+    QCOMPARE(dock.model(OrdersDock::Positions)->rowCount(), 1); // one per instrument
+    RecordModel *positions = dock.model(OrdersDock::Positions);
+    QCOMPARE(positions->index(0, 0).data().toString(), QStringLiteral("BTCUSDT"));
+    QCOMPARE(positions->index(0, 1).data(Qt::EditRole).toDouble(), s.position);
+    QCOMPARE(positions->index(0, 3).data(Qt::EditRole).toDouble(), s.position * s.mid);
     QVERIFY(s.fills > 0);
 
     // Sorted by price as numbers, not as text.
     QSortFilterProxyModel *proxy = dock.proxy(OrdersDock::Orders);
-    proxy->sort(5, Qt::AscendingOrder);
+    proxy->sort(6, Qt::AscendingOrder);
     for (int r = 1; r < proxy->rowCount(); ++r)
-        QVERIFY(proxy->index(r - 1, 5).data(Qt::EditRole).toDouble() <=
-                proxy->index(r, 5).data(Qt::EditRole).toDouble());
+        QVERIFY(proxy->index(r - 1, 6).data(Qt::EditRole).toDouble() <=
+                proxy->index(r, 6).data(Qt::EditRole).toDouble());
     // Filtered by any text in a row.
     dock.filter(OrdersDock::Orders)->setText(QStringLiteral("Sell"));
     QVERIFY(proxy->rowCount() > 0 && proxy->rowCount() < orders->rowCount());
     for (int r = 0; r < proxy->rowCount(); ++r)
-        QCOMPARE(proxy->index(r, 3).data().toString(), QStringLiteral("Sell"));
+        QCOMPARE(proxy->index(r, 4).data().toString(), QStringLiteral("Sell"));
 
     // Exported as shown.
     QTemporaryDir dir;
@@ -363,17 +367,18 @@ void TestPaperDocks::manualOrdersFromTheLadder()
     const auto manualRow = [&]() -> int {
         RecordModel *m = orders.model(OrdersDock::Orders);
         for (int r = 0; r < m->rowCount(); ++r)
-            if (m->index(r, 2).data().toString() == QLatin1String("manual"))
+            if (m->index(r, 3).data().toString() == QLatin1String("manual"))
                 return r;
         return -1;
     };
     const int row = manualRow();
     QVERIFY(row >= 0);
     RecordModel *m = orders.model(OrdersDock::Orders);
-    QVERIFY2(m->index(row, 8).data().toString() == QLatin1String("accepted"),
-             qPrintable(m->index(row, 9).data().toString()));
-    QCOMPARE(m->index(row, 5).data(Qt::EditRole).toDouble(), price);
-    QCOMPARE(m->index(row, 6).data(Qt::EditRole).toDouble(), 0.002);
+    QVERIFY2(m->index(row, 9).data().toString() == QLatin1String("accepted"),
+             qPrintable(m->index(row, 10).data().toString()));
+    QCOMPARE(m->index(row, 2).data().toString(), QStringLiteral("BTCUSDT"));
+    QCOMPARE(m->index(row, 6).data(Qt::EditRole).toDouble(), price);
+    QCOMPARE(m->index(row, 7).data(Qt::EditRole).toDouble(), 0.002);
     double own = 0;
     for (const auto &l : bridge.snapshot().bids)
         if (std::abs(l.price - price) < 1e-9)
@@ -382,7 +387,7 @@ void TestPaperDocks::manualOrdersFromTheLadder()
     book.cancelAt(price);
     QVERIFY(session->runFor(kSecond));
     bridge.drain();
-    QCOMPARE(m->index(manualRow(), 8).data().toString(), QStringLiteral("cancelled"));
+    QCOMPARE(m->index(manualRow(), 9).data().toString(), QStringLiteral("cancelled"));
     bridge.setSession(nullptr);
 }
 
@@ -402,6 +407,7 @@ void TestPaperDocks::viewsFollowTheirLinkGroup()
     OrderBookDock book(bridge);
     ChartDock chart(bridge);
     HeatmapDock heatmap(bridge);
+    OrdersDock orders(bridge);
     for (InstrumentBar *bar : {book.instrumentBar(), chart.instrumentBar(), heatmap.instrumentBar()})
         bar->setLinks(&links);
     heatmap.instrumentBar()->setGroup(0); // unlinked: it stays where it is
@@ -441,6 +447,14 @@ void TestPaperDocks::viewsFollowTheirLinkGroup()
     for (const runtime::PaperLevel &l : bridge.snapshot().markets.at(1).bids)
         own += std::abs(l.price - price) < 1e-9 ? l.own : 0;
     QCOMPARE(own, 0.5);
+    // The monitors name the instrument: the manual order is ETH's, and each instrument has its position.
+    RecordModel *orderRows = orders.model(OrdersDock::Orders);
+    bool manualEth = false;
+    for (int r = 0; r < orderRows->rowCount(); ++r)
+        manualEth = manualEth || (orderRows->index(r, 3).data().toString() == QLatin1String("manual") &&
+                                  orderRows->index(r, 2).data().toString() == QLatin1String("ETHUSDT"));
+    QVERIFY(manualEth);
+    QCOMPARE(orders.model(OrdersDock::Positions)->rowCount(), 2);
 
     // Back to BTCUSDT: the chart shows BTC's candles again, kept while ETH was shown.
     box->setCurrentIndex(box->findText(QStringLiteral("BTCUSDT")));

@@ -40,26 +40,29 @@ using Column = RecordModel::Column;
 
 std::vector<Column> orderColumns()
 {
-    return {{[] { return OrdersDock::tr("Updated"); }},  {[] { return OrdersDock::tr("Order"); }},
-            {[] { return OrdersDock::tr("Strategy"); }}, {[] { return OrdersDock::tr("Side"); }},
-            {[] { return OrdersDock::tr("Type"); }},     {[] { return OrdersDock::tr("Price"); }, 2},
-            {[] { return OrdersDock::tr("Quantity"); }}, {[] { return OrdersDock::tr("Filled"); }},
-            {[] { return OrdersDock::tr("Status"); }},   {[] { return OrdersDock::tr("Reason"); }}};
+    return {{[] { return OrdersDock::tr("Updated"); }},    {[] { return OrdersDock::tr("Order"); }},
+            {[] { return OrdersDock::tr("Instrument"); }}, {[] { return OrdersDock::tr("Strategy"); }},
+            {[] { return OrdersDock::tr("Side"); }},       {[] { return OrdersDock::tr("Type"); }},
+            {[] { return OrdersDock::tr("Price"); }, 2},   {[] { return OrdersDock::tr("Quantity"); }},
+            {[] { return OrdersDock::tr("Filled"); }},     {[] { return OrdersDock::tr("Status"); }},
+            {[] { return OrdersDock::tr("Reason"); }}};
 }
 
 std::vector<Column> fillColumns()
 {
-    return {{[] { return OrdersDock::tr("Time"); }},     {[] { return OrdersDock::tr("Order"); }},
-            {[] { return OrdersDock::tr("Side"); }},     {[] { return OrdersDock::tr("Price"); }, 2},
-            {[] { return OrdersDock::tr("Quantity"); }}, {[] { return OrdersDock::tr("Liquidity"); }}};
+    return {{[] { return OrdersDock::tr("Time"); }},       {[] { return OrdersDock::tr("Order"); }},
+            {[] { return OrdersDock::tr("Instrument"); }}, {[] { return OrdersDock::tr("Side"); }},
+            {[] { return OrdersDock::tr("Price"); }, 2},   {[] { return OrdersDock::tr("Quantity"); }},
+            {[] { return OrdersDock::tr("Liquidity"); }}};
 }
 
 std::vector<Column> positionColumns()
 {
-    return {{[] { return OrdersDock::tr("Instrument"); }},   {[] { return OrdersDock::tr("Position"); }},
-            {[] { return OrdersDock::tr("Mid"); }, 2},       {[] { return OrdersDock::tr("Equity"); }, 2},
-            {[] { return OrdersDock::tr("PnL"); }, 2},       {[] { return OrdersDock::tr("Drawdown %"); }, 3},
-            {[] { return OrdersDock::tr("Exposure %"); }, 3}};
+    // Per instrument; the account's equity, PnL, drawdown and exposure are in the Paper Trading dock.
+    return {{[] { return OrdersDock::tr("Instrument"); }},
+            {[] { return OrdersDock::tr("Position"); }},
+            {[] { return OrdersDock::tr("Mid"); }, 2},
+            {[] { return OrdersDock::tr("Value"); }, 2}};
 }
 
 QString sideName(const std::string &side)
@@ -144,20 +147,23 @@ void OrdersDock::refresh()
 {
     std::vector<RecordModel::Record> orders, fills;
     for (const runtime::PaperOrder &o : m_bridge.newOrders())
-        orders.push_back({text(o.clientOrderId),
-                          {timeText(o.updatedNs), text(o.clientOrderId), text(o.strategy), sideName(o.side),
-                           text(o.kind), o.price, o.quantity, o.filled, text(o.status), text(o.reason)}});
+        orders.push_back(
+            {text(o.clientOrderId),
+             {timeText(o.updatedNs), text(o.clientOrderId), text(o.symbol), text(o.strategy), sideName(o.side),
+              text(o.kind), o.price, o.quantity, o.filled, text(o.status), text(o.reason)}});
     for (const runtime::PaperFill &f : m_bridge.newFills())
         fills.push_back({QString(),
-                         {timeText(f.timeNs), text(f.clientOrderId), sideName(f.side), f.price, f.quantity,
-                          f.maker ? tr("maker") : tr("taker")}});
+                         {timeText(f.timeNs), text(f.clientOrderId), text(f.symbol), sideName(f.side), f.price,
+                          f.quantity, f.maker ? tr("maker") : tr("taker")}});
     m_tables[Orders].model->apply(orders);
     m_tables[Fills].model->apply(fills);
     const runtime::PaperSnapshot &s = m_bridge.snapshot();
-    if (m_bridge.session() && !s.symbol.empty())
-        m_tables[Positions].model->apply(
-            {{text(s.symbol),
-              {text(s.symbol), s.position, s.mid, s.equity, s.pnl, s.drawdown * 100, s.exposure * 100}}});
+    if (m_bridge.session()) {
+        std::vector<RecordModel::Record> positions;
+        for (const runtime::PaperMarket &m : s.markets)
+            positions.push_back({text(m.symbol), {text(m.symbol), m.position, m.mid, m.position * m.mid}});
+        m_tables[Positions].model->apply(positions);
+    }
 }
 
 bool OrdersDock::exportCsv(Table table, const QString &path, QString *error) const
