@@ -35,7 +35,7 @@ public:
     }
 
     Result<L2BacktestResult> run(const std::vector<std::span<const DepthEvent>> &streams, const std::string &plugin,
-                                 const std::string &parameters)
+                                 const std::string &parameters, const BacktestControl &control)
     {
         auto id = m_runner.addInstance(plugin, parameters);
         if (!id)
@@ -47,7 +47,23 @@ public:
         // The streams merged in time order; at equal times, the first instrument's event first. A stream runs
         // on without looking at the others until another's next event comes before its own.
         std::vector<std::size_t> cursor(streams.size(), 0);
-        std::uint64_t total = 0;
+        std::uint64_t total = 0, all = 0;
+        std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = std::numeric_limits<std::int64_t>::min();
+        for (const std::span<const DepthEvent> &s : streams) {
+            all += s.size();
+            if (!s.empty()) {
+                first = std::min(first, s.front().time);
+                last = std::max(last, s.back().time);
+            }
+        }
+        // Equity sampled evenly over the events' time; progress and cancel looked at every so many events.
+        const std::int64_t sampleNs =
+            m_config.equityPoints > 0 && last > first
+                ? std::max<std::int64_t>(1, (last - first) / static_cast<std::int64_t>(m_config.equityPoints))
+                : std::numeric_limits<std::int64_t>::max();
+        std::int64_t nextSample = first;
+        const std::uint64_t every = std::max<std::uint64_t>(1024, control.progressEvery);
+        std::uint64_t nextCheck = every;
         for (;;) {
             std::size_t next = streams.size();
             for (std::size_t i = 0; i < streams.size(); ++i)
@@ -66,12 +82,32 @@ public:
             const std::span<const DepthEvent> stream = streams[next];
             std::size_t at = cursor[next];
             do {
-                step(next, stream[at++]);
+                const DepthEvent &e = stream[at++];
+                step(next, e);
+                if (e.time >= nextSample) {
+                    m_result.equity.emplace_back(e.time, m_account.equity());
+                    nextSample = e.time > std::numeric_limits<std::int64_t>::max() - sampleNs
+                                     ? std::numeric_limits<std::int64_t>::max()
+                                     : e.time + sampleNs;
+                }
+                if (total + (at - cursor[next]) >= nextCheck) {
+                    const std::uint64_t done = total + (at - cursor[next]);
+                    nextCheck = done + every;
+                    if (control.cancel && control.cancel->load(std::memory_order_relaxed)) {
+                        (void)m_runner.stop(m_id);
+                        return fail(ErrorCode::Cancelled, "backtest: cancelled after " + std::to_string(done) + " of " +
+                                                              std::to_string(all) + " events");
+                    }
+                    if (control.progress)
+                        control.progress(done, all);
+                }
             } while (at < stream.size() &&
                      (stream[at].time < limit || (stream[at].time == limit && next < limitOwner)));
             total += at - cursor[next];
             cursor[next] = at;
         }
+        if (control.progress)
+            control.progress(all, all);
         deliverDue(std::numeric_limits<std::int64_t>::max());
         m_account.closeDay();
         (void)m_runner.stop(m_id);
@@ -80,6 +116,14 @@ public:
         m_result.days = m_account.days();
         m_result.trades = m_account.trades();
         m_result.variables = m_variables.values();
+        if (last >= first)
+            m_result.equity.emplace_back(last, m_result.finalEquity);
+        auto statistics = metrics::computeStatistics(m_result.days, m_config.initialCapital, m_result.trades,
+                                                     metrics::StatisticsOptions{m_config.annualDays, 0});
+        if (statistics)
+            m_result.statistics = *statistics;
+        else
+            m_result.statisticsError = statistics.error().message;
         return std::move(m_result);
     }
 
@@ -501,7 +545,7 @@ private:
 Result<L2BacktestResult> runL2Backtest(const std::vector<Instrument> &instruments,
                                        const std::vector<std::span<const DepthEvent>> &streams,
                                        const std::string &pluginPath, const std::string &parametersJson,
-                                       const L2BacktestConfig &config)
+                                       const L2BacktestConfig &config, const BacktestControl &control)
 {
     if (!(config.initialCapital > 0))
         return fail(ErrorCode::InvalidArgument, "backtest: the initial capital must be positive");
@@ -522,15 +566,15 @@ Result<L2BacktestResult> runL2Backtest(const std::vector<Instrument> &instrument
         }
     }
     L2Engine engine(instruments, config);
-    return engine.run(streams, pluginPath, parametersJson);
+    return engine.run(streams, pluginPath, parametersJson, control);
 }
 
 Result<L2BacktestResult> runL2Backtest(const Instrument &instrument, const std::vector<DepthEvent> &events,
                                        const std::string &pluginPath, const std::string &parametersJson,
-                                       const L2BacktestConfig &config)
+                                       const L2BacktestConfig &config, const BacktestControl &control)
 {
     return runL2Backtest(std::vector<Instrument>{instrument}, {std::span<const DepthEvent>(events)}, pluginPath,
-                         parametersJson, config);
+                         parametersJson, config, control);
 }
 
 std::vector<DepthEvent> depthEventsFromLobster(const std::vector<book::LobsterMessage> &messages,

@@ -47,6 +47,8 @@ struct L2BacktestConfig
     std::int64_t marketDataLatencyNs = 0;
     std::size_t bookLevels = 10; // in the strategy's book view
     bool consumeLiquidity = false;
+    double annualDays = 365;         // for the statistics
+    std::size_t equityPoints = 1000; // samples in the equity series, evenly spread over the events' time
 };
 
 struct L2BacktestResult
@@ -54,6 +56,9 @@ struct L2BacktestResult
     std::vector<BacktestFill> fills;
     std::vector<metrics::DailyResult> days;
     std::vector<metrics::ClosedTrade> trades;
+    std::vector<std::pair<std::int64_t, double>> equity; // (time, equity marked to the books)
+    std::optional<metrics::Statistics> statistics;       // from the days, as in the bar backtest
+    std::string statisticsError;                         // why there are none (too few days, …)
     double finalEquity = 0;
     std::uint64_t events = 0, bookCallbacks = 0, orders = 0;
     std::string strategyError;
@@ -61,10 +66,11 @@ struct L2BacktestResult
 };
 
 /// Errors: InvalidArgument for events out of time order (naming the index) or a bad config; the plugin's
-/// errors as StrategyRunner reports them.
+/// errors as StrategyRunner reports them; Cancelled (saying how far it got) when control.cancel was set.
+/// control.progress counts events.
 Result<L2BacktestResult> runL2Backtest(const Instrument &instrument, const std::vector<DepthEvent> &events,
                                        const std::string &pluginPath, const std::string &parametersJson,
-                                       const L2BacktestConfig &config = {});
+                                       const L2BacktestConfig &config = {}, const BacktestControl &control = {});
 
 /// Several instruments, each with its own stream of events (plugin instrument ids are their index + 1):
 /// the streams are replayed merged in time order, at equal times in instrument order, with a book, a queue
@@ -72,7 +78,7 @@ Result<L2BacktestResult> runL2Backtest(const Instrument &instrument, const std::
 Result<L2BacktestResult> runL2Backtest(const std::vector<Instrument> &instruments,
                                        const std::vector<std::span<const DepthEvent>> &streams,
                                        const std::string &pluginPath, const std::string &parametersJson,
-                                       const L2BacktestConfig &config = {});
+                                       const L2BacktestConfig &config = {}, const BacktestControl &control = {});
 
 /// Depth events from LOBSTER files: each orderbook row compared with the one before gives the levels that
 /// changed; each visible execution (type 4) gives a trade before them. Times are nanoseconds after

@@ -51,6 +51,7 @@ private slots:
     void fixedSpreadMarketMakerOnLobsterAapl();
     void refusesEventsOutOfOrder();
     void twoInstrumentsReplayMergedInTimeOrder();
+    void reportsProgressEquityStatisticsAndCancels();
 };
 
 void TestL2Backtest::queuePositionDecidesTheFills()
@@ -150,6 +151,60 @@ void TestL2Backtest::fixedSpreadMarketMakerOnLobsterAapl()
     QVERIFY(r->orders > 2);
     for (const BacktestFill &f : r->fills)
         QVERIFY(f.maker); // post-only quotes
+}
+
+void TestL2Backtest::reportsProgressEquityStatisticsAndCancels()
+{
+    // Three days of a book whose bid and ask walk together; a bought position is marked as they move.
+    constexpr std::int64_t kMinute = 60'000'000'000;
+    std::vector<DepthEvent> events;
+    std::int64_t previous = 0;
+    for (std::int64_t i = 0; i < 3 * 24 * 60; ++i) {
+        const std::int64_t price = 100 + (i / 60) % 7; // moves every hour
+        if (previous != 0 && previous != price) {      // the old levels go
+            events.push_back(level(i * kMinute, Side::Buy, previous, 0));
+            events.push_back(level(i * kMinute, Side::Sell, previous + 1, 0));
+        }
+        events.push_back(level(i * kMinute, Side::Buy, price, 10 + i % 2)); // sizes change: an update a minute
+        events.push_back(level(i * kMinute, Side::Sell, price + 1, 10 + i % 2));
+        previous = price;
+    }
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> seen;
+    BacktestControl control;
+    control.progressEvery = 2048;
+    control.progress = [&](std::uint64_t done, std::uint64_t total) { seen.emplace_back(done, total); };
+    L2BacktestConfig config;
+    config.equityPoints = 100;
+    const auto r = runL2Backtest(toy(), events, ORDERS, script("2:buy:market:0:0:3:ioc"), config, control);
+    QVERIFY2(r, r ? "" : r.error().message.c_str());
+    QVERIFY(seen.size() >= events.size() / 2048);
+    QCOMPARE(seen.back(), (std::pair<std::uint64_t, std::uint64_t>(events.size(), events.size())));
+    for (std::size_t i = 1; i < seen.size(); ++i)
+        QVERIFY(seen[i].first >= seen[i - 1].first);
+    // The equity: about equityPoints samples in time order, ending at the final equity, moving with the mark.
+    QVERIFY(r->equity.size() >= 90 && r->equity.size() <= 102);
+    for (std::size_t i = 1; i < r->equity.size(); ++i)
+        QVERIFY(r->equity[i].first > r->equity[i - 1].first);
+    QCOMPARE(r->equity.back().second, r->finalEquity);
+    double low = r->equity.front().second, high = low;
+    for (const auto &[time, equity] : r->equity) {
+        low = std::min(low, equity);
+        high = std::max(high, equity);
+    }
+    // 3 units held while the mid swings over 6 ticks, sampled often enough to see most of it.
+    QVERIFY2(high - low >= 3 * 5 - 1e-9, qPrintable(QString::number(high - low)));
+    QVERIFY2(r->statistics, r->statisticsError.c_str());
+    QCOMPARE(r->statistics->totalDays, static_cast<int>(r->days.size()));
+
+    // Cancelled at the first progress report: refused, saying how far it got.
+    std::atomic<bool> cancel{false};
+    control.cancel = &cancel;
+    control.progress = [&](std::uint64_t, std::uint64_t) { cancel = true; };
+    const auto stopped = runL2Backtest(toy(), events, ORDERS, script("2:buy:market:0:0:3:ioc"), config, control);
+    QVERIFY(!stopped);
+    QCOMPARE(stopped.error().code, ErrorCode::Cancelled);
+    QVERIFY2(stopped.error().message.find("cancelled after 4096 of") != std::string::npos,
+             stopped.error().message.c_str());
 }
 
 void TestL2Backtest::refusesEventsOutOfOrder()
