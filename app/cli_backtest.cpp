@@ -242,11 +242,8 @@ static int replayBacktest(const QCommandLineParser &parser, const Common &c, boo
     if (!ok || latencyUs < 0)
         return refuse(BacktestCommand::tr("--latency-us must be a whole number ≥ 0"));
     config.entryLatencyNs = config.marketDataLatencyNs = latencyUs * 1'000;
-    backtest::ReplayRequest request;
-    request.symbol = symbol;
-    request.venue = parser.value(c.venue).toStdString();
-    request.kind = book ? store::DatasetKind::Book : store::DatasetKind::Trades;
-    if (!readTimeOptions(parser, {{&c.from, &request.fromNs}, {&c.to, &request.toNs}}, why))
+    std::int64_t fromNs = std::numeric_limits<std::int64_t>::min(), toNs = std::numeric_limits<std::int64_t>::max();
+    if (!readTimeOptions(parser, {{&c.from, &fromNs}, {&c.to, &toNs}}, why))
         return refuse(why);
     const AppPaths paths = resolvePaths(parser.value(c.database));
     if (!checked.strategy.resolve(paths, parser.value(c.strategy), parser.values(c.param), why))
@@ -255,27 +252,18 @@ static int replayBacktest(const QCommandLineParser &parser, const Common &c, boo
     if (!db)
         return refuse(QString::fromStdString(db.error().message), Failure);
     // The replay cache lives beside the database; SQLite keeps its catalogue.
-    const std::string cache =
-        QDir(QFileInfo(paths.databasePath).absolutePath()).filePath(QStringLiteral("replay-cache")).toStdString();
+    const std::string cache = backtest::replayCacheFolder(paths.databasePath.toStdString());
     // Several symbols (comma-separated) replay together, merged in time order; plugin ids follow their order.
     std::vector<Instrument> instruments;
     std::vector<std::vector<backtest::DepthEvent>> streams;
     bool allFromCache = true;
     for (const QString &name : QString::fromStdString(symbol).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        request.symbol = name.trimmed().toStdString();
-        InstrumentSpec spec = CliStrategy::instrumentFor(*db, request.symbol).spec;
-        spec.id = static_cast<InstrumentId>(instruments.size() + 1);
-        if (book) {
-            spec.tickSize = Decimal(1, 4); // LOBSTER: prices in ten-thousandths of a dollar, sizes in shares
-            spec.lotSize = Decimal(1, 0);
-        }
-        const auto units = [](Decimal d) { return std::pow(10.0, d.scale()) / static_cast<double>(d.mantissa()); };
-        request.ticksPerPrice = units(spec.tickSize);
-        request.lotsPerQuantity = units(spec.lotSize);
-        auto instrument = Instrument::create(spec);
-        if (!instrument)
-            return refuse(QString::fromStdString(instrument.error().message));
-        auto replay = backtest::loadReplay(*db, cache, request);
+        auto source = backtest::replaySource(*db, name.trimmed().toStdString(), parser.value(c.venue).toStdString(),
+                                             book ? store::DatasetKind::Book : store::DatasetKind::Trades, fromNs, toNs,
+                                             static_cast<InstrumentId>(instruments.size() + 1));
+        if (!source)
+            return refuse(QString::fromStdString(source.error().message));
+        auto replay = backtest::loadReplay(*db, cache, source->request);
         if (!replay)
             return refuse(QString::fromStdString(replay.error().message),
                           replay.error().code == ErrorCode::NotFound ? UsageError : Failure);
@@ -283,7 +271,7 @@ static int replayBacktest(const QCommandLineParser &parser, const Common &c, boo
             err(BacktestCommand::tr("meridian-cli backtest: replay cache not used for %1: %2\n")
                     .arg(name, QString::fromStdString(replay->cacheProblem)));
         allFromCache = allFromCache && replay->fromCache;
-        instruments.push_back(*instrument);
+        instruments.push_back(source->instrument);
         streams.push_back(std::move(replay->events));
     }
     std::vector<std::span<const backtest::DepthEvent>> spans(streams.begin(), streams.end());

@@ -480,6 +480,26 @@ For headless work use the command-line tool: meridian-cli --help
         <translation>%1 于 %2</translation>
     </message>
     <message>
+        <source>Optimisation of %1 on %2</source>
+        <translation>%1 在 %2 上的参数优化</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Buys</source>
+        <translation>买入</translation>
+    </message>
+    <message>
+        <source>Sells</source>
+        <translation>卖出</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (order book)</source>
+        <translation>%1 于 %2（订单簿）</translation>
+    </message>
+    <message>
         <source>End balance</source>
         <translation>期末余额</translation>
     </message>
@@ -533,7 +553,7 @@ For headless work use the command-line tool: meridian-cli --help
     </message>
     <message>
         <source>Fills</source>
-        <translation>成交笔数</translation>
+        <translation>成交</translation>
     </message>
     <message>
         <source>Round trips</source>
@@ -554,22 +574,6 @@ For headless work use the command-line tool: meridian-cli --help
     <message>
         <source>The strategy stopped early</source>
         <translation>策略提前停止</translation>
-    </message>
-    <message>
-        <source>Optimisation of %1 on %2</source>
-        <translation>%1 在 %2 上的参数优化</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>Buys</source>
-        <translation>买入</translation>
-    </message>
-    <message>
-        <source>Sells</source>
-        <translation>卖出</translation>
     </message>
 </context>
 <context>
@@ -1707,10 +1711,6 @@ Trading state: %2</source>
         <translation>策略</translation>
     </message>
     <message>
-        <source>Bars</source>
-        <translation>K线</translation>
-    </message>
-    <message>
         <source>From (UTC)</source>
         <translation>开始（UTC）</translation>
     </message>
@@ -1797,10 +1797,6 @@ Trading state: %2</source>
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
-    </message>
-    <message>
-        <source>List the bar sets in the database again</source>
-        <translation>重新列出数据库中的K线数据集</translation>
     </message>
     <message>
         <source>Bars: an order placed at a bar&apos;s close fills from the next bar; a limit fills when a bar trades through its price, at the better of that price and the open; stops and market orders fill at the open, less the slippage.</source>
@@ -1907,10 +1903,6 @@ Trading state: %2</source>
         <translation>请选择策略：在 %1 中未找到策略插件</translation>
     </message>
     <message>
-        <source>Choose the bars: the database has none yet. Import some with meridian-cli import.</source>
-        <translation>请选择K线：数据库中还没有K线。请用 meridian-cli import 导入。</translation>
-    </message>
-    <message>
         <source>The parameters are refused: %1</source>
         <translation>参数被拒绝：%1</translation>
     </message>
@@ -1950,14 +1942,6 @@ Trading state: %2</source>
         <source>%1 %2 %3: %4 bars, %5 to %6</source>
         <translation>%1 %2 %3：%4 根K线，%5 至 %6</translation>
     </message>
-    <message>
-        <source>Cannot list the bars in %1: %2</source>
-        <translation>无法列出 %1 中的K线：%2</translation>
-    </message>
-    <message>
-        <source>The database has no bars yet. Import some with meridian-cli import, then Refresh.</source>
-        <translation>数据库中还没有K线。请用 meridian-cli import 导入，然后刷新。</translation>
-    </message>
     <message numerus="yes">
         <source>%n bar set(s) in the database</source>
         <translation>
@@ -1983,6 +1967,64 @@ Trading state: %2</source>
     <message>
         <source>there is no report yet: run a backtest first</source>
         <translation>还没有报告：请先运行回测</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Latency (µs)</source>
+        <translation>延迟（微秒）</translation>
+    </message>
+    <message>
+        <source>List the data sets in the database again</source>
+        <translation>重新列出数据库中的数据集</translation>
+    </message>
+    <message>
+        <source>Order book and trades: how long an order takes to reach the book, and market data to reach the strategy</source>
+        <translation>订单簿与成交：订单到达订单簿、行情到达策略所需的时间</translation>
+    </message>
+    <message>
+        <source>Order book: an order joins the back of its level&apos;s queue and fills as trades consume the quantity ahead of it (cancels shrink that in proportion); a marketable order takes the displayed depth; orders and market data arrive after the latency. Optimisations run over bars.</source>
+        <translation>订单簿：订单排在其价位队列末尾，随成交消耗其前方数量而成交（撤单按比例缩减前方数量）；可立即成交的订单吃掉显示的深度；订单与行情在延迟之后到达。优化在 K 线上进行。</translation>
+    </message>
+    <message>
+        <source>Choose the data: the database has none yet. Import some with meridian-cli import.</source>
+        <translation>请选择数据：数据库中尚无数据。请用 meridian-cli import 导入。</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>the replay cache was not used: %1</source>
+        <translation>未使用回放缓存：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2 order book: %3 messages, %4 to %5</source>
+        <translation>%1 %2 订单簿：%3 条消息，%4 至 %5</translation>
+    </message>
+    <message>
+        <source>%1 %2 trades: %3 trades, %4 to %5</source>
+        <translation>%1 %2 成交：%3 笔成交，%4 至 %5</translation>
+    </message>
+    <message>
+        <source>Cannot list the data in %1: %2</source>
+        <translation>无法列出 %1 中的数据：%2</translation>
+    </message>
+    <message>
+        <source>The database has no data yet. Import some with meridian-cli import, then Refresh.</source>
+        <translation>数据库中尚无数据。请用 meridian-cli import 导入后点击刷新。</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n order-book or trade set(s)</source>
+        <translation>
+            <numerusform>；%n 个订单簿或成交数据集</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backtest done in %1 s; %2</source>
+        <translation>回测完成，用时 %1 秒；%2</translation>
     </message>
 </context>
 <context>

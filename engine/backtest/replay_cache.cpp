@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The Meridian authors
 #include "backtest/replay_cache.h"
 
+#include "backtest/bar_source.h"
 #include "backtest/book_store.h"
 #include "core/clock.h"
 
@@ -190,6 +191,60 @@ Result<std::uint64_t> writeFile(const std::string &path, const std::vector<Depth
 }
 
 } // namespace
+
+Result<std::vector<ReplaySet>> listReplaySets(store::Database &db)
+{
+    std::vector<ReplaySet> sets;
+    for (const store::DatasetKind kind : {store::DatasetKind::Book, store::DatasetKind::Trades}) {
+        auto s =
+            db.prepare(kind == store::DatasetKind::Book
+                           ? "SELECT symbol, venue, count(*), min(ts), max(ts) FROM book_messages GROUP BY symbol, "
+                             "venue ORDER BY symbol, venue"
+                           : "SELECT symbol, venue, count(*), min(ts), max(ts) FROM trades GROUP BY symbol, venue "
+                             "ORDER BY symbol, venue");
+        if (!s)
+            return tl::unexpected(s.error());
+        for (;;) {
+            auto row = s->step();
+            if (!row)
+                return tl::unexpected(row.error());
+            if (!*row)
+                break;
+            sets.push_back(
+                {s->columnText(0), s->columnText(1), kind, s->columnInt64(2), s->columnInt64(3), s->columnInt64(4)});
+        }
+    }
+    return sets;
+}
+
+Result<ReplaySource> replaySource(store::Database &db, const std::string &symbol, const std::string &venue,
+                                  store::DatasetKind kind, std::int64_t fromNs, std::int64_t toNs, InstrumentId id)
+{
+    InstrumentSpec spec = resolveInstrument(db, symbol).spec;
+    spec.id = id;
+    if (kind == store::DatasetKind::Book) {
+        spec.tickSize = Decimal(1, 4); // LOBSTER: prices in ten-thousandths of a dollar, sizes in shares
+        spec.lotSize = Decimal(1, 0);
+    }
+    auto instrument = Instrument::create(spec);
+    if (!instrument)
+        return tl::unexpected(instrument.error());
+    const auto units = [](Decimal d) { return std::pow(10.0, d.scale()) / static_cast<double>(d.mantissa()); };
+    ReplayRequest request;
+    request.symbol = symbol;
+    request.venue = venue;
+    request.kind = kind;
+    request.fromNs = fromNs;
+    request.toNs = toNs;
+    request.ticksPerPrice = units(spec.tickSize);
+    request.lotsPerQuantity = units(spec.lotSize);
+    return ReplaySource{*instrument, request};
+}
+
+std::string replayCacheFolder(const std::string &databasePath)
+{
+    return (std::filesystem::path(databasePath).parent_path() / "replay-cache").string();
+}
 
 Result<ReplayData> loadReplay(store::Database &db, const std::string &cacheFolder, const ReplayRequest &request)
 {

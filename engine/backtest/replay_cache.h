@@ -46,6 +46,32 @@ struct ReplayData
     std::string cacheProblem; // why the cache was not used or not written ("" when all was well)
 };
 
+/// An imported order-book (LOBSTER messages) or trade data set, as listed for a choice.
+struct ReplaySet
+{
+    std::string symbol, venue;
+    store::DatasetKind kind = store::DatasetKind::Trades;
+    std::int64_t rows = 0;
+    std::int64_t firstNs = 0, lastNs = 0;
+};
+
+/// Every book_messages and trades data set, by symbol and venue (books first). Reads the tables whole: call
+/// it off the GUI thread. Errors: Database.
+Result<std::vector<ReplaySet>> listReplaySets(store::Database &db);
+
+/// The instrument a replay of a data set trades (as the database knows it; LOBSTER data is in ten-thousandths
+/// of a dollar and shares) with the id given, and the request that reads the set over [fromNs, toNs).
+struct ReplaySource
+{
+    Instrument instrument;
+    ReplayRequest request;
+};
+Result<ReplaySource> replaySource(store::Database &db, const std::string &symbol, const std::string &venue,
+                                  store::DatasetKind kind, std::int64_t fromNs, std::int64_t toNs, InstrumentId id = 1);
+
+/// The replay cache's folder: "replay-cache" beside the database file.
+std::string replayCacheFolder(const std::string &databasePath);
+
 /// The events of a data set: trades as Trade events (the resting side is the aggressor's opposite), book
 /// messages as depthEventsFromLobster() makes them. cacheFolder empty: no cache.
 /// Errors: NotFound when the data set has nothing in the range; InvalidArgument for bad scales; the

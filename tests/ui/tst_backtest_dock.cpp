@@ -8,6 +8,8 @@
 // cancelled; exports write HTML and PNG; a bad form is refused with a message naming what is wrong.
 #include "backtest/bar_backtest.h"
 #include "backtest/bar_source.h"
+#include "backtest/book_store.h"
+#include "backtest/replay_cache.h"
 #include "docks/backtest_dock.h"
 #include "store/bar_import.h"
 #include "store/database.h"
@@ -18,7 +20,9 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -39,6 +43,7 @@ private slots:
     void cancels();
     void refusesABadForm();
     void saysWhenThereAreNoBars();
+    void backtestsOnOrderBookData();
 
 private:
     std::unique_ptr<BacktestDock> openDock(const QString &database);
@@ -273,10 +278,79 @@ void TestBacktestDock::saysWhenThereAreNoBars()
 {
     QTemporaryDir dir;
     auto dock = openDock(dir.filePath(QStringLiteral("empty.sqlite")));
-    QVERIFY2(dock->message().contains(QStringLiteral("no bars")), qPrintable(dock->message()));
+    QVERIFY2(dock->message().contains(QStringLiteral("no data")), qPrintable(dock->message()));
     QVERIFY(dock->selectStrategy(QStringLiteral("ma_cross")));
     QVERIFY(!dock->runBacktest());
     QVERIFY2(dock->message().contains(QStringLiteral("import")), qPrintable(dock->message()));
+}
+
+void TestBacktestDock::backtestsOnOrderBookData()
+{
+    // LOBSTER AAPL messages imported into a database of their own: the form's order-book backtest must give
+    // what the engine gives on the same events.
+    const QString base =
+        QStringLiteral(MERIDIAN_TEST_DATA "/lobster/AAPL_2012-06-21_34200000_57600000_%1_10.rows1-999.csv");
+    if (!QFile::exists(base.arg(QStringLiteral("message"))))
+        QSKIP(qPrintable(QStringLiteral("missing test data file %1 (set MERIDIAN_TEST_DATA)")
+                             .arg(base.arg(QStringLiteral("message")))));
+    const QString database = m_dir.filePath(QStringLiteral("book.sqlite"));
+    {
+        auto db = store::Database::open(database.toStdString());
+        QVERIFY(db);
+        backtest::LobsterImportOptions o;
+        o.symbol = "AAPL";
+        o.venue = "NASDAQ";
+        o.utcOffsetMinutes = -240; // New York in June
+        const auto imported = backtest::importLobster(*db, base.arg(QStringLiteral("message")).toStdString(),
+                                                      base.arg(QStringLiteral("orderbook")).toStdString(), o);
+        QVERIFY2(imported, imported ? "" : imported.error().message.c_str());
+    }
+    auto dock = openDock(database);
+    QVERIFY(dock->selectStrategy(QStringLiteral("fixed_spread_mm")));
+    QVERIFY(!dock->selectData(QStringLiteral("AAPL"), QStringLiteral("trades"))); // only its book was imported
+    QVERIFY(dock->selectData(QStringLiteral("AAPL"), QStringLiteral("book")));
+    auto *latency = dock->findChild<QSpinBox *>(QStringLiteral("backtest.latency"));
+    QVERIFY(latency->isEnabled());
+    QVERIFY(!dock->findChild<QSpinBox *>(QStringLiteral("backtest.slippage"))->isEnabled());
+    QVERIFY(!dock->findChild<QPushButton *>(QStringLiteral("backtest.optimize"))->isEnabled()); // bars only
+    latency->setValue(100);
+    setField(*dock, "half_spread_ticks", QStringLiteral("100"));
+    setField(*dock, "order_size", QStringLiteral("100"));
+    setField(*dock, "max_inventory", QStringLiteral("1000"));
+    setField(*dock, "refresh_ms", QStringLiteral("100"));
+    const auto parameters = dock->editor()->parameters();
+    QVERIFY(parameters);
+    QSignalSpy finished(dock.get(), &BacktestDock::finished);
+    QVERIFY2(dock->runBacktest(), qPrintable(dock->message()));
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(dock->message()));
+    const BacktestReportData *report = dock->report();
+    QVERIFY(report);
+    QVERIFY(report->title.contains(QLatin1String("order book")));
+
+    // The engine on the same events, read without the cache.
+    auto db = store::Database::open(database.toStdString());
+    QVERIFY(db);
+    const auto source =
+        backtest::replaySource(*db, "AAPL", "NASDAQ", store::DatasetKind::Book,
+                               std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
+    QVERIFY(source);
+    const auto replay = backtest::loadReplay(*db, {}, source->request);
+    QVERIFY(replay);
+    backtest::L2BacktestConfig config;
+    config.initialCapital = 100'000;
+    config.entryLatencyNs = config.marketDataLatencyNs = 100'000;
+    const auto r = backtest::runL2Backtest(
+        source->instrument, replay->events,
+        QFileInfo(QStringLiteral(MA_CROSS)).absolutePath().toStdString() + "/fixed_spread_mm.so", *parameters, config);
+    QVERIFY2(r, r ? "" : r.error().message.c_str());
+    QVERIFY(!r->fills.empty());
+    QCOMPARE(report->buyTime.size() + report->sellTime.size(), r->fills.size());
+    QVERIFY(!report->equity.empty());
+    QCOMPARE(report->equity.back(), r->finalEquity);
+    QVERIFY(!report->price.empty());
+    QVERIFY(report->price.front() > 500 && report->price.front() < 600);    // AAPL in dollars, not ten-thousandths
+    QVERIFY(QDir(m_dir.filePath(QStringLiteral("replay-cache"))).exists()); // built beside the database
 }
 
 QTEST_MAIN(TestBacktestDock)

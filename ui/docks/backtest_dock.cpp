@@ -47,6 +47,8 @@ struct BacktestDock::Inputs
 {
     std::string database, pluginPath, strategyId, parametersJson;
     backtest::BarSet set;
+    std::optional<backtest::ReplaySet> replay; // instead of the bars: an order-book or trade backtest
+    std::int64_t latencyNs = 0;
     std::int64_t fromNs = 0, toNs = 0;
     backtest::BarBacktestConfig config;
     std::vector<backtest::ParameterRange> ranges;
@@ -60,6 +62,8 @@ struct BacktestDock::Outcome
     QString error;
     bool cancelled = false;
     std::vector<backtest::BarSet> sets;
+    std::vector<backtest::ReplaySet> replays;
+    QString note; // worth saying about a run that went well
     std::optional<BacktestReportData> report;
     std::optional<OptimizationReportData> optimization;
     std::size_t evaluations = 0;
@@ -129,7 +133,7 @@ BacktestDock::BacktestDock(QString databasePath, QStringList pluginFolders, QWid
     m_refresh->setObjectName(QStringLiteral("backtest.refresh"));
     dataRow->addWidget(m_data, 1);
     dataRow->addWidget(m_refresh);
-    form->addRow(formLabel(QT_TR_NOOP("Bars"), m_data), dataRow);
+    form->addRow(formLabel(QT_TR_NOOP("Data"), m_data), dataRow);
     for (QDateTimeEdit **edit : {&m_from, &m_to}) {
         *edit = new QDateTimeEdit(formPage);
         (*edit)->setTimeSpec(Qt::UTC);
@@ -152,6 +156,11 @@ BacktestDock::BacktestDock(QString databasePath, QStringList pluginFolders, QWid
     m_slippage->setObjectName(QStringLiteral("backtest.slippage"));
     m_slippage->setRange(0, 1000);
     form->addRow(formLabel(QT_TR_NOOP("Slippage (ticks)"), m_slippage), m_slippage);
+    m_latency = new QSpinBox(formPage);
+    m_latency->setObjectName(QStringLiteral("backtest.latency"));
+    m_latency->setRange(0, 10'000'000);
+    m_latency->setSingleStep(100);
+    form->addRow(formLabel(QT_TR_NOOP("Latency (µs)"), m_latency), m_latency);
     m_fillModel = new QLabel(formPage);
     m_fillModel->setWordWrap(true);
     form->addRow(formLabel(QT_TR_NOOP("Fill model"), m_fillModel), m_fillModel);
@@ -332,10 +341,10 @@ void BacktestDock::retranslate()
     for (const auto &[label, text] : m_labels)
         label->setText(tr(text));
     m_refresh->setText(tr("Refresh"));
-    m_refresh->setToolTip(tr("List the bar sets in the database again"));
-    m_fillModel->setText(tr("Bars: an order placed at a bar's close fills from the next bar; a limit fills when a "
-                            "bar trades through its price, at the better of that price and the open; stops and "
-                            "market orders fill at the open, less the slippage."));
+    m_refresh->setToolTip(tr("List the data sets in the database again"));
+    m_latency->setToolTip(tr("Order book and trades: how long an order takes to reach the book, and market data "
+                             "to reach the strategy"));
+    showDataRange(); // the fill model's words follow the data chosen
     m_optimizeGroup->setTitle(tr("Optimisation"));
     const QString methods[3] = {tr("Grid: every point"), tr("Random: 100 points of the grid"),
                                 tr("Genetic: 10 generations of 40")};
@@ -494,10 +503,15 @@ bool BacktestDock::refreshData()
             return;
         }
         auto sets = backtest::listBarSets(*db);
+        auto replays = sets ? backtest::listReplaySets(*db) : Result<std::vector<backtest::ReplaySet>>();
         if (!sets)
             out.error = QString::fromStdString(sets.error().message);
-        else
+        else if (!replays)
+            out.error = QString::fromStdString(replays.error().message);
+        else {
             out.sets = std::move(*sets);
+            out.replays = std::move(*replays);
+        }
     });
     return true;
 }
@@ -511,21 +525,56 @@ bool BacktestDock::selectData(const QString &symbol, const QString &interval)
             showDataRange();
             return true;
         }
+    for (std::size_t i = 0; i < m_replays.size(); ++i)
+        if (QString::fromStdString(m_replays[i].symbol) == symbol &&
+            QString::fromStdString(std::string(store::datasetKindName(m_replays[i].kind))) == interval) {
+            m_data->setCurrentIndex(static_cast<int>(m_sets.size() + i));
+            showDataRange();
+            return true;
+        }
     return false;
+}
+
+const backtest::ReplaySet *BacktestDock::selectedReplay() const
+{
+    const int i = m_data->currentIndex() - static_cast<int>(m_sets.size());
+    return i >= 0 && static_cast<std::size_t>(i) < m_replays.size() ? &m_replays[static_cast<std::size_t>(i)] : nullptr;
 }
 
 void BacktestDock::showDataRange()
 {
+    const backtest::ReplaySet *replay = selectedReplay();
+    m_slippage->setEnabled(!replay);
+    m_latency->setEnabled(replay != nullptr);
+    if (replay)
+        m_fillModel->setText(tr("Order book: an order joins the back of its level's queue and fills as trades "
+                                "consume the quantity ahead of it (cancels shrink that in proportion); a "
+                                "marketable order takes the displayed depth; orders and market data arrive after "
+                                "the latency. Optimisations run over bars."));
+    else
+        m_fillModel->setText(tr("Bars: an order placed at a bar's close fills from the next bar; a limit fills "
+                                "when a bar trades through its price, at the better of that price and the open; "
+                                "stops and market orders fill at the open, less the slippage."));
+    updateButtons();
     const int i = m_data->currentIndex();
-    if (i < 0 || static_cast<std::size_t>(i) >= m_sets.size())
+    std::int64_t first = 0, end = 0;
+    if (replay) {
+        first = replay->firstNs;
+        end = replay->lastNs + 1;
+    } else if (i >= 0 && static_cast<std::size_t>(i) < m_sets.size()) {
+        const backtest::BarSet &set = m_sets[static_cast<std::size_t>(i)];
+        first = set.firstNs;
+        end = set.lastNs + store::intervalNanoseconds(set.interval);
+    } else {
         return;
-    const backtest::BarSet &set = m_sets[static_cast<std::size_t>(i)];
-    const std::int64_t end = set.lastNs + store::intervalNanoseconds(set.interval);
+    }
+    // The boxes show minutes: the end rounds up so that the last event stays inside.
+    end = (end + 59'999'999'999) / 60'000'000'000 * 60'000'000'000;
     for (QDateTimeEdit *edit : {m_from, m_to}) {
-        edit->setMinimumDateTime(utc(set.firstNs));
+        edit->setMinimumDateTime(utc(first));
         edit->setMaximumDateTime(utc(end));
     }
-    m_from->setDateTime(utc(set.firstNs));
+    m_from->setDateTime(utc(first));
     m_to->setDateTime(utc(end));
 }
 
@@ -543,8 +592,9 @@ bool BacktestDock::gather(Inputs &in)
         return false;
     }
     const int set = m_data->currentIndex();
-    if (set < 0 || static_cast<std::size_t>(set) >= m_sets.size()) {
-        setStatus(tr("Choose the bars: the database has none yet. Import some with meridian-cli import."), true);
+    const backtest::ReplaySet *replay = selectedReplay();
+    if (!replay && (set < 0 || static_cast<std::size_t>(set) >= m_sets.size())) {
+        setStatus(tr("Choose the data: the database has none yet. Import some with meridian-cli import."), true);
         return false;
     }
     auto parameters = m_editor->parameters();
@@ -556,7 +606,11 @@ bool BacktestDock::gather(Inputs &in)
     in.pluginPath = plugin->info().path;
     in.strategyId = plugin->info().id;
     in.parametersJson = *parameters;
-    in.set = m_sets[static_cast<std::size_t>(set)];
+    if (replay)
+        in.replay = *replay;
+    else
+        in.set = m_sets[static_cast<std::size_t>(set)];
+    in.latencyNs = static_cast<std::int64_t>(m_latency->value()) * 1'000;
     in.fromNs = nanoseconds(m_from);
     in.toNs = nanoseconds(m_to);
     if (in.toNs <= in.fromNs) {
@@ -590,6 +644,10 @@ bool BacktestDock::runBacktest()
     Inputs in;
     if (!gather(in))
         return false;
+    if (in.replay) {
+        startWorker([this, in](Outcome &out) { runReplay(in, out); });
+        return true;
+    }
     startWorker([this, in](Outcome &out) {
         out.kind = Outcome::Kind::Backtest;
         auto series = loadSeries(in, [this](double loaded) { return postProgress(kLoadShare * loaded); });
@@ -614,6 +672,55 @@ bool BacktestDock::runBacktest()
         out.report = BacktestReport::fromBarBacktest(all.front(), *r, in.strategyId, in.parametersJson, in.config);
     });
     return true;
+}
+
+void BacktestDock::runReplay(const Inputs &in, Outcome &out)
+{
+    out.kind = Outcome::Kind::Backtest;
+    auto db = store::Database::open(in.database);
+    if (!db) {
+        out.error = QString::fromStdString(db.error().message);
+        return;
+    }
+    auto source = backtest::replaySource(*db, in.replay->symbol, in.replay->venue, in.replay->kind, in.fromNs, in.toNs);
+    if (!source) {
+        out.error = QString::fromStdString(source.error().message);
+        return;
+    }
+    // Loading has no progress of its own (the cache reads at disk speed; a first read builds it).
+    postProgress(kLoadShare / 2);
+    auto replay = backtest::loadReplay(*db, backtest::replayCacheFolder(in.database), source->request);
+    if (!replay) {
+        out.error = QString::fromStdString(replay.error().message);
+        return;
+    }
+    if (!postProgress(kLoadShare)) {
+        out.cancelled = true;
+        out.error = tr("cancelled");
+        return;
+    }
+    backtest::L2BacktestConfig config;
+    config.initialCapital = in.config.initialCapital;
+    config.makerFee = in.config.makerFee;
+    config.takerFee = in.config.takerFee;
+    config.entryLatencyNs = config.marketDataLatencyNs = in.latencyNs;
+    backtest::BacktestControl control;
+    control.cancel = &m_cancelFlag;
+    control.progressEvery = std::max<std::uint64_t>(4096, replay->events.size() / 200);
+    control.progress = [this](std::uint64_t done, std::uint64_t total) {
+        postProgress(kLoadShare + (1 - kLoadShare) * static_cast<double>(done) / static_cast<double>(total));
+    };
+    const auto r =
+        backtest::runL2Backtest(source->instrument, replay->events, in.pluginPath, in.parametersJson, config, control);
+    if (!r) {
+        out.cancelled = r.error().code == ErrorCode::Cancelled;
+        out.error = QString::fromStdString(r.error().message);
+        return;
+    }
+    out.report = BacktestReport::fromL2Backtest(source->instrument, replay->events, *r, in.strategyId,
+                                                in.parametersJson, config);
+    if (!replay->cacheProblem.empty())
+        out.note = tr("the replay cache was not used: %1").arg(QString::fromStdString(replay->cacheProblem));
 }
 
 bool BacktestDock::runOptimization()
@@ -767,6 +874,7 @@ void BacktestDock::done(const std::shared_ptr<Outcome> &outcome)
     switch (o.kind) {
     case Outcome::Kind::List: {
         m_sets = o.sets;
+        m_replays = o.replays;
         const QSignalBlocker block(m_data);
         const QString previous = m_data->currentText();
         m_data->clear();
@@ -777,15 +885,25 @@ void BacktestDock::done(const std::shared_ptr<Outcome> &outcome)
                                 .arg(s.bars)
                                 .arg(utc(s.firstNs).toString(QStringLiteral("yyyy-MM-dd")),
                                      utc(s.lastNs).toString(QStringLiteral("yyyy-MM-dd"))));
+        for (const backtest::ReplaySet &s : m_replays)
+            m_data->addItem((s.kind == store::DatasetKind::Book ? tr("%1 %2 order book: %3 messages, %4 to %5")
+                                                                : tr("%1 %2 trades: %3 trades, %4 to %5"))
+                                .arg(QString::fromStdString(s.symbol), QString::fromStdString(s.venue))
+                                .arg(s.rows)
+                                .arg(utc(s.firstNs).toString(QStringLiteral("yyyy-MM-dd")),
+                                     utc(s.lastNs).toString(QStringLiteral("yyyy-MM-dd"))));
         const int again = m_data->findText(previous);
         m_data->setCurrentIndex(again >= 0 ? again : 0);
         showDataRange();
         if (!o.error.isEmpty())
-            setStatus(tr("Cannot list the bars in %1: %2").arg(m_databasePath, o.error), true);
-        else if (m_sets.empty())
-            setStatus(tr("The database has no bars yet. Import some with meridian-cli import, then Refresh."));
+            setStatus(tr("Cannot list the data in %1: %2").arg(m_databasePath, o.error), true);
+        else if (m_sets.empty() && m_replays.empty())
+            setStatus(tr("The database has no data yet. Import some with meridian-cli import, then Refresh."));
         else
-            setStatus(tr("%n bar set(s) in the database", nullptr, static_cast<int>(m_sets.size())));
+            setStatus(tr("%n bar set(s) in the database", nullptr, static_cast<int>(m_sets.size())) +
+                      (m_replays.empty()
+                           ? QString()
+                           : tr("; %n order-book or trade set(s)", nullptr, static_cast<int>(m_replays.size()))));
         updateButtons();
         emit dataListed();
         return;
@@ -794,7 +912,8 @@ void BacktestDock::done(const std::shared_ptr<Outcome> &outcome)
         if (o.report) {
             m_report = o.report;
             showReport();
-            setStatus(tr("Backtest done in %1 s").arg(seconds, 0, 'f', 1));
+            setStatus(o.note.isEmpty() ? tr("Backtest done in %1 s").arg(seconds, 0, 'f', 1)
+                                       : tr("Backtest done in %1 s; %2").arg(seconds, 0, 'f', 1).arg(o.note));
         }
         break;
     case Outcome::Kind::Optimize:
@@ -942,9 +1061,9 @@ void BacktestDock::setStatus(const QString &text, bool error)
 void BacktestDock::updateButtons()
 {
     const bool running = m_worker != nullptr;
-    const bool ready = !running && m_strategy->count() > 0 && !m_sets.empty();
+    const bool ready = !running && m_strategy->count() > 0 && m_data->currentIndex() >= 0;
     m_run->setEnabled(ready);
-    m_optimize->setEnabled(ready && m_axis[0]->count() > 0);
+    m_optimize->setEnabled(ready && m_axis[0]->count() > 0 && !selectedReplay());
     m_cancel->setEnabled(running);
     m_refresh->setEnabled(!running);
     m_exportHtml->setEnabled(m_report.has_value() || m_optimization.has_value());

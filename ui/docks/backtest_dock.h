@@ -3,6 +3,7 @@
 #pragma once
 
 #include "backtest/bar_source.h"
+#include "backtest/replay_cache.h"
 #include "report/backtest_report.h"
 
 #include <QDockWidget>
@@ -37,12 +38,15 @@ namespace meridian::ui {
 
 class ParameterEditor;
 
-/// Backtests and optimisations of a strategy plugin over bars imported into the database.
+/// Backtests and optimisations of a strategy plugin over data imported into the database: bars, order-book
+/// messages (LOBSTER) or trades.
 ///
-/// The form: the strategy and its parameters (an editor built from the plugin's schema), the bar set
-/// (symbol, venue, interval, as imported) and the period, the capital, maker and taker fees and slippage.
-/// Bars fill orders by the engine's bar model (a limit fills when a later bar trades through it, at the
-/// better of its price and the open; stops gap at the open). An optimisation varies one or two numeric
+/// The form: the strategy and its parameters (an editor built from the plugin's schema), the data set
+/// (symbol, venue and interval or kind, as imported) and the period, the capital, maker and taker fees, and
+/// slippage (bars) or latency (order book and trades). Bars fill orders by the engine's bar model (a limit
+/// fills when a later bar trades through it, at the better of its price and the open; stops gap at the
+/// open); order-book and trade data by the queue-position model (l2_backtest.h), through the replay cache.
+/// Optimisations run over bars. An optimisation varies one or two numeric
 /// parameters over min..max by step (grid, random or genetic search) for an objective, and is stored in
 /// the database as the CLI's is.
 ///
@@ -62,7 +66,8 @@ public:
 
     /// Lists the bar sets of the database again (on the worker); dataListed() follows. False while a run goes.
     bool refreshData();
-    /// Selects a strategy plugin by id (false when there is none) and a bar set (false when not listed).
+    /// Selects a strategy plugin by id (false when there is none) and a data set (false when not listed):
+    /// bars by their interval, order-book messages by "book", trades by "trades".
     bool selectStrategy(const QString &id);
     bool selectData(const QString &symbol, const QString &interval);
     ParameterEditor *editor() const { return m_editor; }
@@ -109,6 +114,8 @@ private:
     bool gather(Inputs &inputs);
     /// Opens the database and loads the bars the inputs name (on the worker).
     static Result<backtest::BarSeries> loadSeries(const Inputs &in, const std::function<bool(double)> &progress);
+    /// On the worker: an order-book or trade backtest (events through the replay cache beside the database).
+    void runReplay(const Inputs &in, Outcome &out);
     /// On the worker: posts the share of the run done to the GUI thread; false once cancelled.
     bool postProgress(double fraction);
     void startWorker(std::function<void(Outcome &)> job);
@@ -123,7 +130,9 @@ private:
     QString m_databasePath;
     QStringList m_folders;
     std::unique_ptr<strategy::PluginRegistry> m_registry;
-    std::vector<backtest::BarSet> m_sets;
+    std::vector<backtest::BarSet> m_sets;       // the data box lists these first,
+    std::vector<backtest::ReplaySet> m_replays; // then these
+    const backtest::ReplaySet *selectedReplay() const;
     std::vector<std::pair<QLabel *, const char *>> m_labels;
 
     QComboBox *m_strategy = nullptr;
@@ -136,6 +145,7 @@ private:
     QDoubleSpinBox *m_makerFee = nullptr;
     QDoubleSpinBox *m_takerFee = nullptr;
     QSpinBox *m_slippage = nullptr;
+    QSpinBox *m_latency = nullptr;
     QLabel *m_fillModel = nullptr;
     QGroupBox *m_optimizeGroup = nullptr;
     QComboBox *m_axis[2] = {};

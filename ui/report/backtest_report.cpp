@@ -3,6 +3,7 @@
 #include "report/backtest_report.h"
 
 #include "backtest/bar_backtest.h"
+#include "backtest/l2_backtest.h"
 #include "backtest/optimizer.h"
 #include "widgets/theme.h"
 
@@ -61,64 +62,118 @@ QString escape(const QString &text)
 
 } // namespace
 
+namespace {
+
+/// What every backtest report shows, from what every backtest gives.
+struct ReportInputs
+{
+    QString title;
+    const std::string &parametersJson;
+    const std::optional<metrics::Statistics> &statistics;
+    const std::string &statisticsError, &strategyError;
+    const std::vector<std::pair<std::int64_t, double>> &equity;
+    const std::vector<metrics::DailyResult> &days;
+    double initialCapital;
+    const std::vector<backtest::BacktestFill> &fills;
+    double tick;
+};
+
+BacktestReportData reportOf(const ReportInputs &in)
+{
+    BacktestReportData d;
+    d.title = in.title;
+    const QJsonObject parameters = QJsonDocument::fromJson(QByteArray::fromStdString(in.parametersJson)).object();
+    for (auto it = parameters.begin(); it != parameters.end(); ++it)
+        d.parameters.emplace_back(it.key(), it.value().toVariant().toString());
+    if (in.statistics) {
+        const metrics::Statistics &s = *in.statistics;
+        const auto percent = [](double x) { return QStringLiteral("%1%").arg(x * 100, 0, 'f', 2); };
+        const auto number = [](double x) { return QString::number(x, 'f', 3); };
+        d.statistics = {{BacktestReport::tr("Days"), QString::number(s.totalDays)},
+                        {BacktestReport::tr("End balance"), QString::number(s.endBalance, 'f', 2)},
+                        {BacktestReport::tr("Total return"), percent(s.totalReturn)},
+                        {BacktestReport::tr("Annual return"), percent(s.annualReturn)},
+                        {BacktestReport::tr("CAGR"), percent(s.cagr)},
+                        {BacktestReport::tr("Volatility"), percent(s.volatility)},
+                        {BacktestReport::tr("Sharpe ratio"), number(s.sharpeRatio)},
+                        {BacktestReport::tr("Sortino ratio"), number(s.sortinoRatio)},
+                        {BacktestReport::tr("Calmar ratio"), number(s.calmarRatio)},
+                        {BacktestReport::tr("Max drawdown"), percent(s.maxDrawdownPercent)},
+                        {BacktestReport::tr("Max drawdown duration (days)"), QString::number(s.maxDrawdownDuration)},
+                        {BacktestReport::tr("VaR 95%"), percent(s.var95)},
+                        {BacktestReport::tr("CVaR 95%"), percent(s.cvar95)},
+                        {BacktestReport::tr("Commission"), QString::number(s.totalCommission, 'f', 2)},
+                        {BacktestReport::tr("Fills"), QString::number(s.totalTrades)},
+                        {BacktestReport::tr("Round trips"), QString::number(s.closedTrades)},
+                        {BacktestReport::tr("Win rate"), percent(s.winRate)},
+                        {BacktestReport::tr("Profit factor"), number(s.profitFactor)}};
+    } else {
+        d.statistics = {{BacktestReport::tr("No statistics"), QString::fromStdString(in.statisticsError)}};
+    }
+    if (!in.strategyError.empty())
+        d.statistics.emplace_back(BacktestReport::tr("The strategy stopped early"),
+                                  QString::fromStdString(in.strategyError));
+    for (const auto &[time, equity] : in.equity) {
+        d.equityTime.push_back(static_cast<double>(time) / 1e9);
+        d.equity.push_back(equity);
+    }
+    double previous = in.initialCapital;
+    for (const metrics::DailyResult &day : in.days) {
+        d.dayTime.push_back(static_cast<double>(day.date) * 86400.0);
+        d.dayReturn.push_back(day.balance / previous - 1);
+        previous = day.balance;
+    }
+    for (const backtest::BacktestFill &f : in.fills) {
+        const bool buy = f.side == MERIDIAN_SIDE_BUY;
+        (buy ? d.buyTime : d.sellTime).push_back(static_cast<double>(f.time) / 1e9);
+        (buy ? d.buyPrice : d.sellPrice).push_back(static_cast<double>(f.price) * in.tick);
+    }
+    return d;
+}
+
+} // namespace
+
 BacktestReportData BacktestReport::fromBarBacktest(const backtest::BarSeries &bars,
                                                    const backtest::BarBacktestResult &r, const std::string &strategyId,
                                                    const std::string &parametersJson,
                                                    const backtest::BarBacktestConfig &config)
 {
-    BacktestReportData d;
-    d.title = tr("%1 on %2").arg(QString::fromStdString(strategyId), QString::fromStdString(bars.instrument.symbol()));
-    const QJsonObject parameters = QJsonDocument::fromJson(QByteArray::fromStdString(parametersJson)).object();
-    for (auto it = parameters.begin(); it != parameters.end(); ++it)
-        d.parameters.emplace_back(it.key(), it.value().toVariant().toString());
-    if (r.statistics) {
-        const metrics::Statistics &s = *r.statistics;
-        const auto percent = [](double x) { return QStringLiteral("%1%").arg(x * 100, 0, 'f', 2); };
-        const auto number = [](double x) { return QString::number(x, 'f', 3); };
-        d.statistics = {{tr("Days"), QString::number(s.totalDays)},
-                        {tr("End balance"), QString::number(s.endBalance, 'f', 2)},
-                        {tr("Total return"), percent(s.totalReturn)},
-                        {tr("Annual return"), percent(s.annualReturn)},
-                        {tr("CAGR"), percent(s.cagr)},
-                        {tr("Volatility"), percent(s.volatility)},
-                        {tr("Sharpe ratio"), number(s.sharpeRatio)},
-                        {tr("Sortino ratio"), number(s.sortinoRatio)},
-                        {tr("Calmar ratio"), number(s.calmarRatio)},
-                        {tr("Max drawdown"), percent(s.maxDrawdownPercent)},
-                        {tr("Max drawdown duration (days)"), QString::number(s.maxDrawdownDuration)},
-                        {tr("VaR 95%"), percent(s.var95)},
-                        {tr("CVaR 95%"), percent(s.cvar95)},
-                        {tr("Commission"), QString::number(s.totalCommission, 'f', 2)},
-                        {tr("Fills"), QString::number(s.totalTrades)},
-                        {tr("Round trips"), QString::number(s.closedTrades)},
-                        {tr("Win rate"), percent(s.winRate)},
-                        {tr("Profit factor"), number(s.profitFactor)}};
-    } else {
-        d.statistics = {{tr("No statistics"), QString::fromStdString(r.statisticsError)}};
-    }
-    if (!r.strategyError.empty())
-        d.statistics.emplace_back(tr("The strategy stopped early"), QString::fromStdString(r.strategyError));
-    for (const auto &[time, equity] : r.equity) {
-        d.equityTime.push_back(static_cast<double>(time) / 1e9);
-        d.equity.push_back(equity);
-    }
-    double previous = config.initialCapital;
-    for (const metrics::DailyResult &day : r.days) {
-        d.dayTime.push_back(static_cast<double>(day.date) * 86400.0);
-        d.dayReturn.push_back(day.balance / previous - 1);
-        previous = day.balance;
-    }
     const double tick = bars.instrument.tickSize().toDouble();
+    BacktestReportData d = reportOf(
+        {tr("%1 on %2").arg(QString::fromStdString(strategyId), QString::fromStdString(bars.instrument.symbol())),
+         parametersJson, r.statistics, r.statisticsError, r.strategyError, r.equity, r.days, config.initialCapital,
+         r.fills, tick});
     const std::size_t every = std::max<std::size_t>(1, bars.bars.size() / 5000);
     for (std::size_t i = 0; i < bars.bars.size(); i += every) {
         d.priceTime.push_back(static_cast<double>(bars.bars[i].openTime + bars.durationNs) / 1e9);
         d.price.push_back(static_cast<double>(bars.bars[i].close) * tick);
     }
-    for (const backtest::BacktestFill &f : r.fills) {
-        const bool buy = f.side == MERIDIAN_SIDE_BUY;
-        (buy ? d.buyTime : d.sellTime).push_back(static_cast<double>(f.time) / 1e9);
-        (buy ? d.buyPrice : d.sellPrice).push_back(static_cast<double>(f.price) * tick);
-    }
+    return d;
+}
+
+BacktestReportData BacktestReport::fromL2Backtest(const Instrument &instrument,
+                                                  const std::vector<backtest::DepthEvent> &events,
+                                                  const backtest::L2BacktestResult &r, const std::string &strategyId,
+                                                  const std::string &parametersJson,
+                                                  const backtest::L2BacktestConfig &config)
+{
+    const double tick = instrument.tickSize().toDouble();
+    BacktestReportData d =
+        reportOf({tr("%1 on %2 (order book)")
+                      .arg(QString::fromStdString(strategyId), QString::fromStdString(instrument.symbol())),
+                  parametersJson, r.statistics, r.statisticsError, r.strategyError, r.equity, r.days,
+                  config.initialCapital, r.fills, tick});
+    // The price: the data's trades, at most 5,000 of them evenly taken.
+    std::size_t trades = 0;
+    for (const backtest::DepthEvent &e : events)
+        trades += e.kind == backtest::DepthEvent::Kind::Trade ? 1 : 0;
+    const std::size_t every = std::max<std::size_t>(1, trades / 5000);
+    std::size_t n = 0;
+    for (const backtest::DepthEvent &e : events)
+        if (e.kind == backtest::DepthEvent::Kind::Trade && n++ % every == 0) {
+            d.priceTime.push_back(static_cast<double>(e.time) / 1e9);
+            d.price.push_back(static_cast<double>(e.price) * tick);
+        }
     return d;
 }
 

@@ -13,10 +13,17 @@
 
 class QCustomPlot;
 
+namespace meridian {
+class Instrument;
+}
+
 namespace meridian::backtest {
 struct BarSeries;
 struct BarBacktestResult;
 struct BarBacktestConfig;
+struct DepthEvent;
+struct L2BacktestResult;
+struct L2BacktestConfig;
 struct ParameterRange;
 struct OptimizeConfig;
 struct OptimizeResult;
@@ -60,6 +67,12 @@ public:
                                               const backtest::BarBacktestResult &result, const std::string &strategyId,
                                               const std::string &parametersJson,
                                               const backtest::BarBacktestConfig &config);
+    /// What an order-book (or trade) backtest gave: the same report, the price line from the data's trades.
+    static BacktestReportData fromL2Backtest(const Instrument &instrument,
+                                             const std::vector<backtest::DepthEvent> &events,
+                                             const backtest::L2BacktestResult &result, const std::string &strategyId,
+                                             const std::string &parametersJson,
+                                             const backtest::L2BacktestConfig &config);
     /// An optimisation's best `shown` results; the heatmap over the first two ranges when both are numeric.
     static OptimizationReportData fromOptimization(const std::string &strategyId, const std::string &symbol,
                                                    const std::vector<backtest::ParameterRange> &ranges,
