@@ -148,8 +148,11 @@ void SimulationDock::refresh()
     QStringList strategies;
     for (const runtime::PaperStrategy &row : s.strategies)
         strategies << QString::fromStdString(row.name);
+    QStringList instruments;
+    for (const runtime::PaperMarket &m : s.markets)
+        instruments << QString::fromStdString(m.symbol);
     m_summary->setText(tr("%1 in the %2 scenario, seed %3; strategies: %4")
-                           .arg(QString::fromStdString(s.symbol), QString::fromStdString(s.scenario))
+                           .arg(instruments.join(QStringLiteral(", ")), QString::fromStdString(s.scenario))
                            .arg(session->config().seed)
                            .arg(strategies.isEmpty() ? tr("none") : strategies.join(QStringLiteral(", "))));
     if (session != m_shownSession) { // the scenario box starts at the session's, then is the user's
