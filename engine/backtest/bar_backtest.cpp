@@ -90,12 +90,7 @@ public:
         m_result.finalEquity = m_account.equity();
         m_result.days = m_account.days();
         m_result.trades = m_account.trades();
-        auto statistics = metrics::computeStatistics(m_result.days, m_config.initialCapital, m_result.trades,
-                                                     metrics::StatisticsOptions{m_config.annualDays, 0});
-        if (statistics)
-            m_result.statistics = *statistics;
-        else
-            m_result.statisticsError = statistics.error().message;
+        computeRunStatistics(m_result, m_config.initialCapital, m_config.annualDays);
         return std::move(m_result);
     }
 

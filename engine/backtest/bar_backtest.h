@@ -104,6 +104,19 @@ struct BarBacktestResult
 
 /// For a run in a worker: progress reports (bars done, bars in all; every progressEvery bars and at the
 /// end, on the running thread) and a cancel flag, looked at every 1,024 bars.
+/// The statistics of a finished run into result.statistics, or why there are none into
+/// result.statisticsError (a bar or an order-book backtest's result).
+template <class RunResult>
+void computeRunStatistics(RunResult &result, double initialCapital, double annualDays)
+{
+    auto statistics = metrics::computeStatistics(result.days, initialCapital, result.trades,
+                                                 metrics::StatisticsOptions{annualDays, 0});
+    if (statistics)
+        result.statistics = *statistics;
+    else
+        result.statisticsError = statistics.error().message;
+}
+
 struct BacktestControl
 {
     std::function<void(std::uint64_t done, std::uint64_t total)> progress;

@@ -118,12 +118,7 @@ public:
         m_result.variables = m_variables.values();
         if (last >= first)
             m_result.equity.emplace_back(last, m_result.finalEquity);
-        auto statistics = metrics::computeStatistics(m_result.days, m_config.initialCapital, m_result.trades,
-                                                     metrics::StatisticsOptions{m_config.annualDays, 0});
-        if (statistics)
-            m_result.statistics = *statistics;
-        else
-            m_result.statisticsError = statistics.error().message;
+        computeRunStatistics(m_result, m_config.initialCapital, m_config.annualDays);
         return std::move(m_result);
     }
 

@@ -455,28 +455,30 @@ bool StrategyDock::applyToInstance()
     return true;
 }
 
-void StrategyDock::startInstance()
+void StrategyDock::commandSelected(void (runtime::PaperSession::*command)(std::uint32_t))
 {
     if (runtime::PaperSession *session = m_bridge.session(); session && selectedInstance() != 0)
-        session->startStrategy(selectedInstance());
+        (session->*command)(selectedInstance());
+}
+
+void StrategyDock::startInstance()
+{
+    commandSelected(&runtime::PaperSession::startStrategy);
 }
 
 void StrategyDock::stopInstance()
 {
-    if (runtime::PaperSession *session = m_bridge.session(); session && selectedInstance() != 0)
-        session->stopStrategy(selectedInstance());
+    commandSelected(&runtime::PaperSession::stopStrategy);
 }
 
 void StrategyDock::reloadInstance()
 {
-    if (runtime::PaperSession *session = m_bridge.session(); session && selectedInstance() != 0)
-        session->reloadStrategy(selectedInstance());
+    commandSelected(&runtime::PaperSession::reloadStrategy);
 }
 
 void StrategyDock::removeInstance()
 {
-    if (runtime::PaperSession *session = m_bridge.session(); session && selectedInstance() != 0)
-        session->removeStrategy(selectedInstance());
+    commandSelected(&runtime::PaperSession::removeStrategy);
 }
 
 QString StrategyDock::notice() const

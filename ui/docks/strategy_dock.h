@@ -16,6 +16,9 @@ class QTableWidget;
 namespace meridian::strategy {
 class PluginRegistry;
 }
+namespace meridian::runtime {
+class PaperSession;
+}
 
 namespace meridian::ui {
 
@@ -69,6 +72,8 @@ private:
     void refresh();
     void refreshButtons();
     std::uint32_t selectedInstance() const;
+    /// Sends the selected instance's id to one of the session's strategy commands.
+    void commandSelected(void (runtime::PaperSession::*command)(std::uint32_t));
 
     PaperBridge &m_bridge;
     QStringList m_folders;
