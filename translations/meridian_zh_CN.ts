@@ -2910,6 +2910,30 @@ Nothing was stored.</source>
         <source>Signal stream, newest first</source>
         <translation>信号流，最新在前</translation>
     </message>
+    <message>
+        <source>Both directions</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>Long only</source>
+        <translation>仅做多</translation>
+    </message>
+    <message>
+        <source>Short only</source>
+        <translation>仅做空</translation>
+    </message>
+    <message>
+        <source>Direction of the signals shown</source>
+        <translation>显示信号的方向</translation>
+    </message>
+    <message>
+        <source>Filter: instrument, strategy, reason…</source>
+        <translation>筛选：品种、策略、原因…</translation>
+    </message>
+    <message>
+        <source>Filter the signals by any text in a row</source>
+        <translation>按行中任意文字筛选信号</translation>
+    </message>
 </context>
 <context>
     <name>meridian::ui::SignalModel</name>
@@ -2948,6 +2972,10 @@ Nothing was stored.</source>
     <message>
         <source>Latency (µs)</source>
         <translation>延迟（微秒）</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>品种</translation>
     </message>
 </context>
 <context>

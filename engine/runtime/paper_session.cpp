@@ -733,6 +733,7 @@ struct PaperSession::Impl
         const Market &m = markets[i];
         PaperMarket out;
         out.symbol = m.symbol;
+        out.id = sim->instrument(i).id();
         out.tick = m.tick;
         std::map<std::pair<Side, std::int64_t>, std::int64_t> own; // the account's resting lots per level
         for (const oms::Order &o : oms->openOrders())

@@ -105,6 +105,7 @@ struct PaperNotice
 struct PaperMarket
 {
     std::string symbol;
+    InstrumentId id = 0; // as signals and risk alerts name it
     double tick = 0;
     double bid = 0, ask = 0, mid = 0, last = 0;
     double position = 0;                           // the account's

@@ -408,6 +408,7 @@ void TestPaperDocks::viewsFollowTheirLinkGroup()
     ChartDock chart(bridge);
     HeatmapDock heatmap(bridge);
     OrdersDock orders(bridge);
+    SignalDock signalDock(bridge);
     for (InstrumentBar *bar : {book.instrumentBar(), chart.instrumentBar(), heatmap.instrumentBar()})
         bar->setLinks(&links);
     heatmap.instrumentBar()->setGroup(0); // unlinked: it stays where it is
@@ -455,6 +456,20 @@ void TestPaperDocks::viewsFollowTheirLinkGroup()
                                   orderRows->index(r, 2).data().toString() == QLatin1String("ETHUSDT"));
     QVERIFY(manualEth);
     QCOMPARE(orders.model(OrdersDock::Positions)->rowCount(), 2);
+    // The signal stream names each signal's instrument and filters by it and by direction.
+    QSortFilterProxyModel *shown = signalDock.shown();
+    const int all = shown->rowCount();
+    QVERIFY(all > 0);
+    signalDock.setTextFilter(QStringLiteral("ethusdt"));
+    QVERIFY(shown->rowCount() > 0 && shown->rowCount() < all);
+    for (int r = 0; r < shown->rowCount(); ++r)
+        QCOMPARE(shown->index(r, SignalModel::Instrument).data().toString(), QStringLiteral("ETHUSDT"));
+    signalDock.setDirectionFilter(1);
+    for (int r = 0; r < shown->rowCount(); ++r)
+        QCOMPARE(shown->index(r, SignalModel::Direction).data().toString(), QStringLiteral("Long"));
+    signalDock.setDirectionFilter(0);
+    signalDock.setTextFilter({});
+    QCOMPARE(shown->rowCount(), signalDock.model()->rowCount());
 
     // Back to BTCUSDT: the chart shows BTC's candles again, kept while ETH was shown.
     box->setCurrentIndex(box->findText(QStringLiteral("BTCUSDT")));

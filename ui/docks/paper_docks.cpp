@@ -13,9 +13,11 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTime>
@@ -236,13 +238,20 @@ QVariant SignalModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= static_cast<int>(m_rows.size()))
         return {};
     const signal::Opportunity &o = m_rows[static_cast<std::size_t>(index.row())];
-    if (role == Qt::TextAlignmentRole && index.column() != Sources && index.column() != Reason)
+    if (role == Qt::TextAlignmentRole && index.column() != Sources && index.column() != Reason &&
+        index.column() != Instrument)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::UserRole && index.column() == Direction)
+        return static_cast<int>(o.direction); // what the direction filter compares
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case Time:
         return timeText(o.updatedNs);
+    case Instrument: {
+        const auto symbol = m_symbols.find(o.instrument);
+        return symbol == m_symbols.end() ? QString::number(o.instrument) : symbol->second;
+    }
     case Direction:
         return o.direction == signal::Direction::Long ? tr("Long") : tr("Short");
     case Strength:
@@ -271,6 +280,8 @@ QVariant SignalModel::headerData(int section, Qt::Orientation orientation, int r
     switch (section) {
     case Time:
         return tr("Time");
+    case Instrument:
+        return tr("Instrument");
     case Direction:
         return tr("Direction");
     case Strength:
@@ -303,6 +314,30 @@ void SignalModel::add(const std::vector<signal::Opportunity> &batch)
 
 // ---- SignalDock ----
 
+/// The signal stream's filters: the text (any column, as QSortFilterProxyModel does it) and a direction.
+class SignalFilter final : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setDirection(std::optional<signal::Direction> direction)
+    {
+        m_direction = direction;
+        invalidateRowsFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        if (m_direction && sourceModel()->index(row, SignalModel::Direction, parent).data(Qt::UserRole).toInt() !=
+                               static_cast<int>(*m_direction))
+            return false;
+        return QSortFilterProxyModel::filterAcceptsRow(row, parent);
+    }
+
+private:
+    std::optional<signal::Direction> m_direction;
+};
+
 SignalDock::SignalDock(PaperBridge &bridge, QWidget *parent) : QDockWidget(parent), m_bridge(bridge)
 {
     setObjectName(QStringLiteral("dock.signals"));
@@ -310,26 +345,46 @@ SignalDock::SignalDock(PaperBridge &bridge, QWidget *parent) : QDockWidget(paren
     auto *layout = new QVBoxLayout(body);
     auto *bar = new QHBoxLayout;
     m_pause = new QCheckBox(body);
+    m_direction = new QComboBox(body);
+    m_direction->setObjectName(QStringLiteral("signals.direction"));
+    m_direction->addItems({QString(), QString(), QString()});
+    m_text = new QLineEdit(body);
+    m_text->setObjectName(QStringLiteral("signals.filter"));
+    m_text->setClearButtonEnabled(true);
     m_count = new QLabel(body);
     bar->addWidget(m_pause);
-    bar->addStretch(1);
+    bar->addWidget(m_direction);
+    bar->addWidget(m_text, 1);
     bar->addWidget(m_count);
     layout->addLayout(bar);
     m_model = new SignalModel(this);
+    m_filter = new SignalFilter(this);
+    m_filter->setSourceModel(m_model);
+    m_filter->setFilterKeyColumn(-1);
+    m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_view = new QTableView(body);
-    m_view->setModel(m_model);
+    m_view->setModel(m_filter);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     // Fixed widths: resizing columns to their contents on every update would cost more than the data.
-    const int widths[] = {100, 70, 70, 80, 220, 360, 90};
+    const int widths[] = {100, 90, 70, 70, 80, 220, 360, 90};
     for (int c = 0; c < SignalModel::ColumnCount; ++c)
         m_view->setColumnWidth(c, widths[c]);
     m_view->setColumnHidden(SignalModel::Latency, false);
     layout->addWidget(m_view);
     setWidget(body);
 
+    connect(m_direction, &QComboBox::activated, this, &SignalDock::setDirectionFilter);
+    connect(m_text, &QLineEdit::textChanged, this, &SignalDock::setTextFilter);
     connect(&m_bridge, &PaperBridge::drained, this, [this] {
+        if (m_bridge.snapshot().markets.size() != m_symbolCount) {
+            std::map<InstrumentId, QString> symbols;
+            for (const runtime::PaperMarket &m : m_bridge.snapshot().markets)
+                symbols[m.id] = QString::fromStdString(m.symbol);
+            m_symbolCount = m_bridge.snapshot().markets.size();
+            m_model->setSymbols(std::move(symbols));
+        }
         const auto &batch = m_bridge.newSignals();
         m_total += batch.size();
         if (m_pause->isChecked()) {
@@ -359,10 +414,31 @@ void SignalDock::changeEvent(QEvent *event)
     QDockWidget::changeEvent(event);
 }
 
+void SignalDock::setDirectionFilter(int which)
+{
+    m_direction->setCurrentIndex(which);
+    static_cast<SignalFilter *>(m_filter)->setDirection(which == 1   ? std::optional(signal::Direction::Long)
+                                                        : which == 2 ? std::optional(signal::Direction::Short)
+                                                                     : std::nullopt);
+}
+
+void SignalDock::setTextFilter(const QString &text)
+{
+    if (m_text->text() != text)
+        m_text->setText(text);
+    m_filter->setFilterFixedString(text);
+}
+
 void SignalDock::retranslate()
 {
     setWindowTitle(tr("Signals"));
     m_pause->setText(tr("Pause"));
+    m_direction->setItemText(0, tr("Both directions"));
+    m_direction->setItemText(1, tr("Long only"));
+    m_direction->setItemText(2, tr("Short only"));
+    m_direction->setAccessibleName(tr("Direction of the signals shown"));
+    m_text->setPlaceholderText(tr("Filter: instrument, strategy, reason…"));
+    m_text->setAccessibleName(tr("Filter the signals by any text in a row"));
     m_view->setAccessibleName(tr("Signal stream, newest first"));
     m_count->setText(m_pause->isChecked() ? tr("%1 signals, %2 held while paused").arg(m_total).arg(m_held.size())
                                           : tr("%1 signals").arg(m_total));

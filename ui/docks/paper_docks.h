@@ -8,15 +8,20 @@
 #include <QAbstractTableModel>
 #include <QDockWidget>
 
+#include <QString>
+
 #include <deque>
+#include <map>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
 class QMessageBox;
 class QPushButton;
+class QSortFilterProxyModel;
 class QTableView;
 class QTableWidget;
 
@@ -60,7 +65,7 @@ class SignalModel final : public QAbstractTableModel
     Q_OBJECT
 public:
     static constexpr int kMaxRows = 2000;
-    enum Column { Time, Direction, Strength, Confidence, Sources, Reason, Latency, ColumnCount };
+    enum Column { Time, Instrument, Direction, Strength, Confidence, Sources, Reason, Latency, ColumnCount };
     using QAbstractTableModel::QAbstractTableModel;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -68,18 +73,27 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     void add(const std::vector<signal::Opportunity> &batch);
     void retranslate() { emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1); }
+    /// The symbols of the session's instruments, by id (signals carry the id).
+    void setSymbols(std::map<InstrumentId, QString> symbols) { m_symbols = std::move(symbols); }
 
 private:
     std::deque<signal::Opportunity> m_rows; // newest first
+    std::map<InstrumentId, QString> m_symbols;
 };
 
-/// The signal stream, with a pause.
+/// The signal stream, newest first, with a pause and filters: the direction, and any text in a row (an
+/// instrument, a strategy, a reason).
 class SignalDock final : public QDockWidget
 {
     Q_OBJECT
 public:
     SignalDock(PaperBridge &bridge, QWidget *parent = nullptr);
     SignalModel *model() const { return m_model; }
+    /// What the view shows: the model through the filters.
+    QSortFilterProxyModel *shown() const { return m_filter; }
+    /// 0: both directions, 1: long only, 2: short only.
+    void setDirectionFilter(int which);
+    void setTextFilter(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -89,11 +103,15 @@ private:
 
     PaperBridge &m_bridge;
     SignalModel *m_model = nullptr;
+    QSortFilterProxyModel *m_filter = nullptr;
     QTableView *m_view = nullptr;
+    QComboBox *m_direction = nullptr;
+    QLineEdit *m_text = nullptr;
     QCheckBox *m_pause = nullptr;
     QLabel *m_count = nullptr;
     std::vector<signal::Opportunity> m_held; // arrived while paused
     std::uint64_t m_total = 0;
+    std::size_t m_symbolCount = 0; // instruments whose symbols the model has
 };
 
 /// Risk alerts by level, newest first, and the count of critical ones. A critical alert brings the dock to
