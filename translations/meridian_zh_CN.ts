@@ -3053,16 +3053,20 @@ Nothing was stored.</source>
         <translation>没有正在运行的仿真。</translation>
     </message>
     <message>
-        <source>%1 in the %2 scenario, seed %3; strategies: %4</source>
-        <translation>%1，%2 场景，种子 %3；策略：%4</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
         <source>%1 of %2 simulated</source>
         <translation>已模拟 %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 in the %2 scenario, seed %3; strategies: %4; agents: %5</source>
+        <translation>%1，%2 场景，种子 %3；策略：%4；代理：%5</translation>
     </message>
 </context>
 <context>

@@ -467,6 +467,7 @@ struct PaperSession::Impl
         }
     };
     std::vector<Market> markets;
+    std::vector<std::pair<std::string, int>> agentKinds; // counted once the market is built
     /// The instrument named symbol ("": the first), or nullopt.
     std::optional<std::uint16_t> indexOf(const std::string &symbol) const
     {
@@ -810,6 +811,7 @@ struct PaperSession::Impl
         s.mid = first.mid;
         s.last = first.last;
         s.session = session;
+        s.agents = agentKinds;
         s.elapsedNs = sim->now();
         s.timeNs = startNs + s.elapsedNs;
         s.speed = speed.load();
@@ -1023,6 +1025,19 @@ Result<std::unique_ptr<PaperSession>> PaperSession::create(PaperConfig config)
     s.strategyId = s.sim->addAgent(std::move(host), sim::Latency{500'000, 500'000}, sim::Latency{500'000, 500'000});
     s.venue->setAgent(s.strategyId);
     s.sim->addAgent(std::make_unique<Impl::Watcher>(s));
+    // What trades in the market, by kind (the strategies' host and the session's own watcher are not the
+    // market's agents: the strategies are listed by instance).
+    for (sim::AgentId a = 0; a < s.sim->agentCount(); ++a) {
+        const std::string kind = s.sim->agent(a).kind();
+        if (kind == "strategy" || kind == "paper_watcher")
+            continue;
+        auto it =
+            std::find_if(s.agentKinds.begin(), s.agentKinds.end(), [&](const auto &k) { return k.first == kind; });
+        if (it == s.agentKinds.end())
+            s.agentKinds.emplace_back(kind, 1);
+        else
+            ++it->second;
+    }
     s.config = std::move(config);
 
     std::unique_ptr<PaperSession> session(new PaperSession(std::move(impl)));

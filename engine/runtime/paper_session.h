@@ -134,6 +134,7 @@ struct PaperSnapshot
     std::string strategyError;                             // why a strategy stopped, "" while they run
     std::vector<std::pair<std::string, double>> variables; // the first strategy's live variables
     std::vector<PaperStrategy> strategies;                 // every instance, in the order they were added
+    std::vector<std::pair<std::string, int>> agents;       // the market's agents: how many of each kind
     std::vector<PaperLevel> bids, asks;                    // best first, at most kBookLevels each
     double tick = 0;                                       // the instrument's price step
     std::vector<std::pair<double, double>> traded;         // price, quantity traded there this session (book's range)

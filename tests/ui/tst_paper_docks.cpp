@@ -331,6 +331,15 @@ void TestPaperDocks::simulationControl()
     bridge.setSession(session.get());
     session->start();
     QTRY_VERIFY_WITH_TIMEOUT((bridge.drain(), bridge.snapshot().elapsedNs > kSecond), 20000);
+    // What trades there: the instruments, the strategies and the market's agents by kind.
+    const QString summary = dock.findChild<QLabel *>(QStringLiteral("simulation.summary"))->text();
+    QVERIFY(!bridge.snapshot().agents.empty());
+    for (const auto &[kind, count] : bridge.snapshot().agents) {
+        QVERIFY(count > 0);
+        QVERIFY2(summary.contains(QStringLiteral("%1 × %2").arg(count).arg(QString::fromStdString(kind))),
+                 qPrintable(summary));
+    }
+    QVERIFY(summary.contains(QLatin1String("BTCUSDT")) && summary.contains(QLatin1String("adaptive_mm")));
     auto *pause = dock.findChild<QPushButton *>(QStringLiteral("simulation.pause"));
     QVERIFY(pause);
     pause->click();

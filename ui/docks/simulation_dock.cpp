@@ -39,6 +39,7 @@ SimulationDock::SimulationDock(PaperBridge &bridge, QWidget *parent) : QDockWidg
     auto *body = new QWidget(this);
     auto *layout = new QVBoxLayout(body);
     m_summary = new QLabel(body);
+    m_summary->setObjectName(QStringLiteral("simulation.summary"));
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     auto *form = new QFormLayout;
@@ -151,10 +152,14 @@ void SimulationDock::refresh()
     QStringList instruments;
     for (const runtime::PaperMarket &m : s.markets)
         instruments << QString::fromStdString(m.symbol);
-    m_summary->setText(tr("%1 in the %2 scenario, seed %3; strategies: %4")
+    QStringList agents;
+    for (const auto &[kind, count] : s.agents)
+        agents << tr("%1 × %2").arg(count).arg(QString::fromStdString(kind));
+    m_summary->setText(tr("%1 in the %2 scenario, seed %3; strategies: %4; agents: %5")
                            .arg(instruments.join(QStringLiteral(", ")), QString::fromStdString(s.scenario))
                            .arg(session->config().seed)
-                           .arg(strategies.isEmpty() ? tr("none") : strategies.join(QStringLiteral(", "))));
+                           .arg(strategies.isEmpty() ? tr("none") : strategies.join(QStringLiteral(", ")),
+                                agents.join(QStringLiteral(", "))));
     if (session != m_shownSession) { // the scenario box starts at the session's, then is the user's
         m_shownSession = session;
         m_scenario->setCurrentText(QString::fromStdString(s.scenario));

@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include <filesystem>
+#include <map>
 #include <set>
 
 using namespace meridian;
@@ -83,6 +84,16 @@ void TestPaperSession::runsTheWholeChainAndJournalsIt()
         QCOMPARE(s.state, risk::TradingState::Active);
         QVERIFY(qAbs(s.equity - s.pnl - 1'000'000) < 1e-6);
         QVERIFY(!s.variables.empty()); // adaptive_mm's live variables
+        // The market's agents by kind: those the scenario builds for the same market.
+        const PaperConfig c = config(path);
+        auto market = sim::buildMarket(*sim::presetScenario("normal"), {c.market}, c.seed, c.durationNs);
+        QVERIFY(market);
+        std::map<std::string, int> expected, published;
+        for (sim::AgentId a = 0; a < (*market)->agentCount(); ++a)
+            ++expected[(*market)->agent(a).kind()];
+        for (const auto &[kind, count] : s.agents)
+            published[kind] = count;
+        QCOMPARE(published, expected);
         QCOMPARE((*session)->feed().takeSignals().size(),
                  std::min<std::size_t>(s.signalsPublished, PaperFeed::kMaxQueued));
         QVERIFY((*session)->feed().takeSignals().empty()); // taken
