@@ -2530,6 +2530,10 @@ Nothing was stored.</source>
         <source>Price &amp;Chart</source>
         <translation>价格图表(&amp;C)</translation>
     </message>
+    <message>
+        <source>&amp;Signals</source>
+        <translation>信号(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>meridian::ui::OrderBookDock</name>

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The Meridian authors
 #include "docks/log_dock.h"
 #include "docks/order_book_dock.h"
+#include "docks/paper_docks.h"
 #include "i18n/translations.h"
 #include "support/main_window_context.h"
 #include "widgets/instrument_bar.h"
@@ -175,6 +176,7 @@ void TestMainWindow::aWorkspaceRoundTrips()
     chartBar->setSymbol(QStringLiteral("ETHUSDT"));
     book->instrumentBar()->setGroup(0);
     book->instrumentBar()->setSymbol(QStringLiteral("SOLUSDT"));
+    QCOMPARE(window.addView(MainWindow::ViewKind::Signals)->objectName(), QStringLiteral("dock.signals.2"));
     QVERIFY(!window.saveWorkspace(QStringLiteral("  ")));
     QVERIFY(window.saveWorkspace(QStringLiteral("monitoring")));
     QCOMPARE(window.workspaces(), QStringList{QStringLiteral("monitoring")});
@@ -184,7 +186,8 @@ void TestMainWindow::aWorkspaceRoundTrips()
     book->instrumentBar()->setGroup(1);
     QVERIFY(!window.logDock()->isHidden());
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-    QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("dock.chart.2"))); // the extra view went
+    QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("dock.chart.2"))); // the extra views went
+    QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("dock.signals.2")));
     // …and get it back.
     QVERIFY(window.restoreWorkspace(QStringLiteral("monitoring")));
     QVERIFY(window.logDock()->isHidden());
@@ -193,6 +196,7 @@ void TestMainWindow::aWorkspaceRoundTrips()
     QVERIFY(chart && window.docks().contains(chart));
     QCOMPARE(chart->findChild<InstrumentBar *>()->symbol(), QStringLiteral("ETHUSDT"));
     QCOMPARE(chart->findChild<InstrumentBar *>()->group(), 2);
+    QVERIFY(window.findChild<meridian::ui::SignalDock *>(QStringLiteral("dock.signals.2")));
     QCOMPARE(book->instrumentBar()->symbol(), QStringLiteral("SOLUSDT"));
     QCOMPARE(book->instrumentBar()->group(), 0);
     QVERIFY(!window.restoreWorkspace(QStringLiteral("nothing")));

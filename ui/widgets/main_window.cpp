@@ -284,6 +284,12 @@ void MainWindow::createActions()
     m_newChart = new QAction(this);
     m_newChart->setObjectName(QStringLiteral("action.newChart"));
     connect(m_newChart, &QAction::triggered, this, [this] { addView(ViewKind::Chart)->raise(); });
+    m_newSignals = new QAction(this);
+    m_newSignals->setObjectName(QStringLiteral("action.newSignals"));
+    connect(m_newSignals, &QAction::triggered, this, [this] { addView(ViewKind::Signals)->raise(); });
+    m_newOrders = new QAction(this);
+    m_newOrders->setObjectName(QStringLiteral("action.newOrders"));
+    connect(m_newOrders, &QAction::triggered, this, [this] { addView(ViewKind::Orders)->raise(); });
     m_showOrders = new QAction(this);
     connect(m_showOrders, &QAction::triggered, this, showDock("dock.orders"));
     m_showRisk = new QAction(this);
@@ -314,7 +320,7 @@ void MainWindow::createMenus()
     for (QDockWidget *dock : std::as_const(m_docks))
         m_docksMenu->addAction(dock->toggleViewAction());
     m_newViewMenu = m_viewMenu->addMenu(QString());
-    m_newViewMenu->addActions({m_newOrderBook, m_newHeatmap, m_newChart});
+    m_newViewMenu->addActions({m_newOrderBook, m_newHeatmap, m_newChart, m_newSignals, m_newOrders});
     m_themeMenu = m_viewMenu->addMenu(QString());
     m_themeMenu->addAction(m_lightTheme);
     m_themeMenu->addAction(m_darkTheme);
@@ -401,6 +407,8 @@ void MainWindow::retranslate()
     m_newOrderBook->setText(tr("Order &Book"));
     m_newHeatmap->setText(tr("Depth &Heatmap"));
     m_newChart->setText(tr("Price &Chart"));
+    m_newSignals->setText(tr("&Signals"));
+    m_newOrders->setText(tr("&Orders and Fills"));
     m_themeMenu->setTitle(tr("&Theme"));
     m_languageMenu->setTitle(tr("&Language"));
     m_simulationMenu->setTitle(tr("&Simulation"));
@@ -524,18 +532,25 @@ QDockWidget *MainWindow::makeView(ViewKind kind, const QString &objectName)
         dock = view;
         break;
     }
+    case ViewKind::Signals:
+        dock = new SignalDock(*m_paperBridge, this);
+        break;
+    case ViewKind::Orders:
+        dock = new OrdersDock(*m_paperBridge, this);
+        break;
     }
     const QString first = objectName.section(QLatin1Char('.'), 0, 1); // "dock.orderbook.2" → "dock.orderbook"
     dock->setObjectName(objectName);
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
                       QDockWidget::DockWidgetFloatable);
-    bar->setLinks(m_links);
+    if (bar)
+        bar->setLinks(m_links);
     auto *original = findChild<QDockWidget *>(first);
     addDockWidget(original ? dockWidgetArea(original) : Qt::RightDockWidgetArea, dock);
     if (original && original != dock)
         tabifyDockWidget(original, dock);
     // The new view starts on the instrument its group shows.
-    if (original)
+    if (original && bar)
         if (auto *shown = original->findChild<InstrumentBar *>())
             bar->setSymbol(shown->symbol());
     m_docks.append(dock);
@@ -549,7 +564,9 @@ QDockWidget *MainWindow::addView(ViewKind kind)
 {
     const QString base = kind == ViewKind::OrderBook ? QStringLiteral("dock.orderbook")
                          : kind == ViewKind::Heatmap ? QStringLiteral("dock.heatmap")
-                                                     : QStringLiteral("dock.chart");
+                         : kind == ViewKind::Chart   ? QStringLiteral("dock.chart")
+                         : kind == ViewKind::Signals ? QStringLiteral("dock.signals")
+                                                     : QStringLiteral("dock.orders");
     int n = 2;
     while (findChild<QDockWidget *>(base + QLatin1Char('.') + QString::number(n)))
         ++n;
@@ -592,6 +609,10 @@ void MainWindow::restoreViews(QSettings &settings)
             makeView(ViewKind::Heatmap, name);
         else if (name.startsWith(QLatin1String("dock.chart.")))
             makeView(ViewKind::Chart, name);
+        else if (name.startsWith(QLatin1String("dock.signals.")))
+            makeView(ViewKind::Signals, name);
+        else if (name.startsWith(QLatin1String("dock.orders.")))
+            makeView(ViewKind::Orders, name);
     }
 }
 

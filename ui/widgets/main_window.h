@@ -62,10 +62,12 @@ public:
     /// Puts every dock back where it starts on a first run.
     void resetLayout();
 
-    /// The views that show one instrument, of which several may be open.
-    enum class ViewKind { OrderBook, Heatmap, Chart };
-    /// Opens another view of a kind, in the link group A (it follows the instrument chosen there), tabbed
-    /// with the first of its kind; returns it. Its object name is the first's with ".<n>".
+    /// The views of which several may be open: those of one instrument, the signal stream and the order
+    /// monitors (each with its own filters).
+    enum class ViewKind { OrderBook, Heatmap, Chart, Signals, Orders };
+    /// Opens another view of a kind, tabbed with the first of its kind (an instrument's view joins link
+    /// group A: it follows the instrument chosen there); returns it. Its object name is the first's with
+    /// ".<n>".
     QDockWidget *addView(ViewKind kind);
     InstrumentLinks *instrumentLinks() const { return m_links; }
 
@@ -132,6 +134,8 @@ private:
     QAction *m_newOrderBook = nullptr;
     QAction *m_newHeatmap = nullptr;
     QAction *m_newChart = nullptr;
+    QAction *m_newSignals = nullptr;
+    QAction *m_newOrders = nullptr;
     LogDock *m_logDock = nullptr;
     PaperBridge *m_paperBridge = nullptr;
     PaperDock *m_paperDock = nullptr;
