@@ -52,8 +52,6 @@ public:
 
     oms::SendResult send(const oms::Order &order, std::int64_t) override
     {
-        if (m_agent == sim::kNoAgent)
-            return {oms::SendStatus::Refused, "no strategy trades in this session"};
         if (m_byClient.count(order.spec.clientOrderId))
             return {}; // idempotent
         std::uint16_t instrument = 0;
@@ -445,8 +443,8 @@ struct PaperSession::Impl
     std::unique_ptr<FeedSink> feedSink;
     std::unique_ptr<signal::SignalJournal> journal;
     PaperFeed *feed = nullptr;
-    sim::StrategyAgent *strategy = nullptr; // hosts the strategy instances: the paper account
-    sim::AgentId strategyId = sim::kNoAgent;
+    sim::StrategyAgent *strategy = nullptr;            // hosts the strategy instances: the paper account
+    sim::AgentId strategyId = sim::kNoAgent;           // the host's, set when the market is built
     std::map<strategy::InstanceId, std::string> names; // as the journal names each instance's orders
     /// What the session keeps of each instrument, by the simulation's index.
     struct Market
@@ -588,8 +586,6 @@ struct PaperSession::Impl
     /// The account marked at each instrument's last mid.
     double equity() const
     {
-        if (strategyId == sim::kNoAgent)
-            return config.initialCapital;
         double value = config.initialCapital;
         for (std::uint16_t i = 0; i < markets.size(); ++i) {
             const auto cash = static_cast<double>(sim->cash(strategyId, i));
@@ -694,31 +690,29 @@ struct PaperSession::Impl
         const std::int64_t now = clock->now().nanoseconds();
         const double eq = equity();
         risk.setEquity(eq, now);
-        if (strategyId != sim::kNoAgent) {
-            risk::AccountSnapshot account;
-            account.timeNs = now;
-            account.equity = eq;
-            for (std::uint16_t i = 0; i < markets.size(); ++i) {
-                const std::int64_t position = sim->position(strategyId, i);
-                if (position == 0)
-                    continue;
-                const double cash = static_cast<double>(sim->cash(strategyId, i));
-                account.positions.push_back(
-                    risk::PositionSnapshot{sim->instrument(i).id(), position, -cash / static_cast<double>(position),
-                                           std::llround(markets[i].lastMid), markets[i].valuePerTickLot});
+        risk::AccountSnapshot account;
+        account.timeNs = now;
+        account.equity = eq;
+        for (std::uint16_t i = 0; i < markets.size(); ++i) {
+            const std::int64_t position = sim->position(strategyId, i);
+            if (position == 0)
+                continue;
+            const double cash = static_cast<double>(sim->cash(strategyId, i));
+            account.positions.push_back(
+                risk::PositionSnapshot{sim->instrument(i).id(), position, -cash / static_cast<double>(position),
+                                       std::llround(markets[i].lastMid), markets[i].valuePerTickLot});
+        }
+        const risk::TradingState before = risk.state();
+        auto outcome = risk::watch(*db, monitor, risk, account);
+        if (!outcome) {
+            fail(outcome.error().message);
+        } else {
+            for (const risk::Alert &a : outcome->alerts) {
+                ++alerts;
+                feed->pushAlert(a);
             }
-            const risk::TradingState before = risk.state();
-            auto outcome = risk::watch(*db, monitor, risk, account);
-            if (!outcome) {
-                fail(outcome.error().message);
-            } else {
-                for (const risk::Alert &a : outcome->alerts) {
-                    ++alerts;
-                    feed->pushAlert(a);
-                }
-                if (risk.state() == risk::TradingState::Halted && before != risk::TradingState::Halted)
-                    cancelOpenOrders("halted by a critical alert");
-            }
+            if (risk.state() == risk::TradingState::Halted && before != risk::TradingState::Halted)
+                cancelOpenOrders("halted by a critical alert");
         }
         if (auto r = journal->flush(); !r)
             fail(r.error().message);
@@ -756,8 +750,7 @@ struct PaperSession::Impl
         out.ask = double(b.bestAsk().value_or(Price(0)).value()) * m.tick;
         out.mid = m.lastMid * m.tick;
         out.last = double(sim->lastTrade(i)) * m.tick;
-        if (strategyId != sim::kNoAgent)
-            out.position = double(sim->position(strategyId, i)) * m.lot;
+        out.position = double(sim->position(strategyId, i)) * m.lot;
         if (!out.bids.empty() && !out.asks.empty()) {
             const auto low = std::llround(out.bids.back().price / m.tick);
             const auto high = std::llround(out.asks.back().price / m.tick);
@@ -818,18 +811,14 @@ struct PaperSession::Impl
         s.paused = holding;
         s.durationNs = sim->duration();
         s.scenario = config.scenario;
-        if (strategyId != sim::kNoAgent) {
-            s.position = first.position;
-            s.equity = equity();
-            s.pnl = s.equity - config.initialCapital;
-            s.strategyError = strategy->error();
-            for (const sim::StrategyInstanceView &v : strategy->instances())
-                s.strategies.push_back(strategyRow(v));
-            if (!s.strategies.empty())
-                s.variables = s.strategies.front().variables;
-        } else {
-            s.equity = config.initialCapital;
-        }
+        s.position = first.position;
+        s.equity = equity();
+        s.pnl = s.equity - config.initialCapital;
+        s.strategyError = strategy->error();
+        for (const sim::StrategyInstanceView &v : strategy->instances())
+            s.strategies.push_back(strategyRow(v));
+        if (!s.strategies.empty())
+            s.variables = s.strategies.front().variables;
         s.drawdown = monitor.metrics().drawdown;
         s.exposure = monitor.metrics().exposure;
         s.ordersSubmitted = ordersSubmitted;
