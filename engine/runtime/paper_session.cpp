@@ -795,10 +795,6 @@ struct PaperSession::Impl
             s.markets.push_back(publishMarket(i));
         const PaperMarket &first = s.markets.front();
         s.symbol = first.symbol;
-        s.bids = first.bids;
-        s.asks = first.asks;
-        s.traded = first.traded;
-        s.tick = first.tick;
         s.bid = first.bid;
         s.ask = first.ask;
         s.mid = first.mid;
@@ -817,8 +813,6 @@ struct PaperSession::Impl
         s.strategyError = strategy->error();
         for (const sim::StrategyInstanceView &v : strategy->instances())
             s.strategies.push_back(strategyRow(v));
-        if (!s.strategies.empty())
-            s.variables = s.strategies.front().variables;
         s.drawdown = monitor.metrics().drawdown;
         s.exposure = monitor.metrics().exposure;
         s.ordersSubmitted = ordersSubmitted;

@@ -130,15 +130,11 @@ struct PaperSnapshot
     std::uint64_t ordersSubmitted = 0, ordersRefused = 0, fills = 0;
     std::uint64_t marketTrades = 0, signalsPublished = 0, signalsBlocked = 0, alerts = 0;
     risk::TradingState state = risk::TradingState::Active;
-    std::string lastRefusal;                               // the risk engine's words on the last refused order
-    std::string strategyError;                             // why a strategy stopped, "" while they run
-    std::vector<std::pair<std::string, double>> variables; // the first strategy's live variables
-    std::vector<PaperStrategy> strategies;                 // every instance, in the order they were added
-    std::vector<std::pair<std::string, int>> agents;       // the market's agents: how many of each kind
-    std::vector<PaperLevel> bids, asks;                    // best first, at most kBookLevels each
-    double tick = 0;                                       // the instrument's price step
-    std::vector<std::pair<double, double>> traded;         // price, quantity traded there this session (book's range)
-    std::vector<PaperMarket> markets;                      // every instrument, the first one's also in the fields above
+    std::string lastRefusal;                         // the risk engine's words on the last refused order
+    std::string strategyError;                       // why a strategy stopped, "" while they run
+    std::vector<PaperStrategy> strategies;           // every instance, in the order they were added
+    std::vector<std::pair<std::string, int>> agents; // the market's agents: how many of each kind
+    std::vector<PaperMarket> markets; // every instrument (the first one's prices also in the fields above)
     /// The instrument named name, or the first when there is none of that name (null without any).
     const PaperMarket *market(const std::string &name) const
     {

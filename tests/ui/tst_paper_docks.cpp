@@ -94,7 +94,7 @@ void TestPaperDocks::viewsFollowTheSession()
     QVERIFY2(first >= last, qPrintable(first + QLatin1String(" < ") + last));
     auto *variables = paper.findChild<QTableWidget *>(QStringLiteral("paper.variables"));
     QVERIFY(variables);
-    QCOMPARE(variables->rowCount(), static_cast<int>(s.variables.size()));
+    QCOMPARE(variables->rowCount(), static_cast<int>(s.strategies.at(0).variables.size()));
     QVERIFY(variables->rowCount() > 0);
     const auto labels = paper.findChildren<QLabel *>();
     const bool showsSymbol = std::any_of(labels.begin(), labels.end(),
@@ -102,16 +102,16 @@ void TestPaperDocks::viewsFollowTheSession()
     QVERIFY(showsSymbol);
 
     // The ladder shows the book around the mid, and the strategy's own quotes where they rest.
-    QVERIFY(!s.bids.empty() && !s.asks.empty());
+    QVERIFY(!s.markets.at(0).bids.empty() && !s.markets.at(0).asks.empty());
     double shownBids = 0, shownAsks = 0, own = 0, snapshotOwn = 0;
     for (const auto &r : orderBook.ladder()->visibleRows()) {
         shownBids += r.bid;
         shownAsks += r.ask;
         own += r.ownBid + r.ownAsk;
     }
-    for (const auto &l : s.bids)
+    for (const auto &l : s.markets.at(0).bids)
         snapshotOwn += l.own;
-    for (const auto &l : s.asks)
+    for (const auto &l : s.markets.at(0).asks)
         snapshotOwn += l.own;
     QVERIFY(shownBids > 0 && shownAsks > 0);
     QVERIFY(snapshotOwn > 0); // adaptive_mm quotes
@@ -186,7 +186,7 @@ void TestPaperDocks::theHeatmapFollowsTheBook()
     QVERIFY(heatmap->priceStep() > 0);
     const runtime::PaperSnapshot &s = bridge.snapshot();
     // Where the best bid rests, the newest column is brighter than where nothing rests.
-    const QColor atBid = heatmap->cellColour(newest, s.bids.front().price);
+    const QColor atBid = heatmap->cellColour(newest, s.markets.at(0).bids.front().price);
     const QColor empty = heatmap->cellColour(newest, heatmap->lowPrice());
     QVERIFY(atBid.isValid() && empty.isValid());
     QVERIFY2(atBid.lightness() > empty.lightness(), qPrintable(atBid.name() + QLatin1Char(' ') + empty.name()));
@@ -367,7 +367,7 @@ void TestPaperDocks::manualOrdersFromTheLadder()
     bridge.setSession(session.get());
     QVERIFY(session->runFor(30 * kSecond));
     bridge.drain();
-    const double price = bridge.snapshot().bids.back().price; // deep in the book: it rests
+    const double price = bridge.snapshot().markets.at(0).bids.back().price; // deep in the book: it rests
     book.setConfirmation(false);
     book.setOrderQuantity(0.002);
     QVERIFY(book.placeAt(true, price));
@@ -389,7 +389,7 @@ void TestPaperDocks::manualOrdersFromTheLadder()
     QCOMPARE(m->index(row, 6).data(Qt::EditRole).toDouble(), price);
     QCOMPARE(m->index(row, 7).data(Qt::EditRole).toDouble(), 0.002);
     double own = 0;
-    for (const auto &l : bridge.snapshot().bids)
+    for (const auto &l : bridge.snapshot().markets.at(0).bids)
         if (std::abs(l.price - price) < 1e-9)
             own = l.own;
     QVERIFY(own >= 0.002 - 1e-12); // the ladder shows it as ours

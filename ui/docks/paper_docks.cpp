@@ -204,10 +204,13 @@ void PaperDock::refresh()
         notes << tr("The session has ended.");
     m_note->setText(notes.join(QLatin1Char('\n')));
     m_note->setVisible(!notes.isEmpty());
-    const bool newRows = m_variables->rowCount() != static_cast<int>(s.variables.size());
-    m_variables->setRowCount(static_cast<int>(s.variables.size()));
-    for (int row = 0; row < static_cast<int>(s.variables.size()); ++row) {
-        const auto &[name, value] = s.variables[static_cast<std::size_t>(row)];
+    // The first strategy's variables (the Strategies dock shows each instance's).
+    static const std::vector<std::pair<std::string, double>> none;
+    const auto &variables = s.strategies.empty() ? none : s.strategies.front().variables;
+    const bool newRows = m_variables->rowCount() != static_cast<int>(variables.size());
+    m_variables->setRowCount(static_cast<int>(variables.size()));
+    for (int row = 0; row < static_cast<int>(variables.size()); ++row) {
+        const auto &[name, value] = variables[static_cast<std::size_t>(row)];
         for (int column = 0; column < 2; ++column) {
             QTableWidgetItem *item = m_variables->item(row, column);
             if (!item) {

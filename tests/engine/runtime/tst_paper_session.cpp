@@ -83,7 +83,7 @@ void TestPaperSession::runsTheWholeChainAndJournalsIt()
         QVERIFY(s.bid > 0 && s.ask > s.bid);
         QCOMPARE(s.state, risk::TradingState::Active);
         QVERIFY(qAbs(s.equity - s.pnl - 1'000'000) < 1e-6);
-        QVERIFY(!s.variables.empty()); // adaptive_mm's live variables
+        QVERIFY(!s.strategies.at(0).variables.empty()); // adaptive_mm's live variables
         // The market's agents by kind: those the scenario builds for the same market.
         const PaperConfig c = config(path);
         auto market = sim::buildMarket(*sim::presetScenario("normal"), {c.market}, c.seed, c.durationNs);
