@@ -779,7 +779,6 @@ struct PaperSession::Impl
         row.variables = v.variables;
         for (std::size_t i = 0; i < v.positions.size() && i < markets.size(); ++i)
             row.positions.push_back(double(v.positions[i]) * markets[i].lot);
-        row.position = row.positions.empty() ? 0 : row.positions.front();
         row.realizedPnl = v.realizedPnl / 1e8;
         row.ordersSent = v.ordersSent;
         row.ordersRefused = v.ordersRefused;

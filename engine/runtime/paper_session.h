@@ -86,8 +86,7 @@ struct PaperStrategy
     std::string state;                   // "initialised", "running", "stopped", "failed"
     std::string error;                   // why it failed ("" when it has not)
     std::vector<std::pair<std::string, double>> variables;
-    double position = 0;           // units of the first instrument, from its own fills
-    std::vector<double> positions; // units, per instrument (the session's order)
+    std::vector<double> positions; // units, per instrument (the session's order), from its own fills
     double realizedPnl = 0;        // quote currency
     std::uint64_t ordersSent = 0, ordersRefused = 0, ordersRejected = 0, openOrders = 0;
 };

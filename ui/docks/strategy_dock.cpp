@@ -386,7 +386,14 @@ void StrategyDock::refresh()
         setCell(m_instances, r, Name, QString::fromStdString(row.name));
         setCell(m_instances, r, Version, QString::fromStdString(row.version));
         setCell(m_instances, r, State, state);
-        setCell(m_instances, r, Position, locale.toString(row.position, 'f', 3));
+        // Its position in each instrument it holds (a pair holds two), by symbol.
+        QStringList held;
+        for (std::size_t i = 0; i < row.positions.size() && i < s.markets.size(); ++i)
+            if (row.positions[i] != 0)
+                held << tr("%1 %2").arg(locale.toString(row.positions[i], 'f', 3),
+                                        QString::fromStdString(s.markets[i].symbol));
+        setCell(m_instances, r, Position,
+                held.isEmpty() ? locale.toString(0.0, 'f', 3) : held.join(QStringLiteral(", ")));
         setCell(m_instances, r, Realized, locale.toString(row.realizedPnl, 'f', 2));
         setCell(m_instances, r, Orders, tr("%1 (%2)").arg(row.ordersSent).arg(row.ordersRefused + row.ordersRejected));
         setCell(m_instances, r, Open, QString::number(row.openOrders));

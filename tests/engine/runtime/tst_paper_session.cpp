@@ -290,7 +290,7 @@ void TestPaperSession::managesSeveralStrategies()
     QVERIFY(second.ordersSent > 0);
     QCOMPARE(third.ordersSent, 0u);
     // The account is the instances together: no manual orders, so its position is theirs summed.
-    QVERIFY(qAbs(s.position - (first.position + second.position + third.position)) < 1e-9);
+    QVERIFY(qAbs(s.position - (first.positions.at(0) + second.positions.at(0) + third.positions.at(0))) < 1e-9);
     auto notices = session.feed().takeNotices();
     QCOMPARE(notices.size(), std::size_t(1));
     QVERIFY(notices[0].error);
