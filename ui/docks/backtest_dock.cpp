@@ -687,8 +687,7 @@ void BacktestDock::runReplay(const Inputs &in, Outcome &out)
         out.error = QString::fromStdString(source.error().message);
         return;
     }
-    // Loading has no progress of its own (the cache reads at disk speed; a first read builds it).
-    postProgress(kLoadShare / 2);
+    // Loading reports no progress of its own (the cache reads at disk speed; a first read builds it).
     auto replay = backtest::loadReplay(*db, backtest::replayCacheFolder(in.database), source->request);
     if (!replay) {
         out.error = QString::fromStdString(replay.error().message);
