@@ -65,17 +65,13 @@ Result<std::vector<BarSet>> listBarSets(store::Database &db)
     if (!s)
         return tl::unexpected(s.error());
     std::vector<BarSet> sets;
-    for (;;) {
-        auto row = s->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
-        if (store::intervalNanoseconds(s->columnText(2)) == 0)
-            continue; // quotes and other rows that are not bars
-        sets.push_back({s->columnText(0), s->columnText(1), s->columnText(2), s->columnInt64(3), s->columnInt64(4),
-                        s->columnInt64(5)});
-    }
+    auto rows = s->forEachRow([&] {
+        if (store::intervalNanoseconds(s->columnText(2)) != 0) // not quotes and other rows that are not bars
+            sets.push_back({s->columnText(0), s->columnText(1), s->columnText(2), s->columnInt64(3), s->columnInt64(4),
+                            s->columnInt64(5)});
+    });
+    if (!rows)
+        return tl::unexpected(rows.error());
     return sets;
 }
 

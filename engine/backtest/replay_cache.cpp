@@ -204,15 +204,12 @@ Result<std::vector<ReplaySet>> listReplaySets(store::Database &db)
                              "ORDER BY symbol, venue");
         if (!s)
             return tl::unexpected(s.error());
-        for (;;) {
-            auto row = s->step();
-            if (!row)
-                return tl::unexpected(row.error());
-            if (!*row)
-                break;
+        auto rows = s->forEachRow([&] {
             sets.push_back(
                 {s->columnText(0), s->columnText(1), kind, s->columnInt64(2), s->columnInt64(3), s->columnInt64(4)});
-        }
+        });
+        if (!rows)
+            return tl::unexpected(rows.error());
     }
     return sets;
 }

@@ -42,6 +42,19 @@ public:
     /// Runs one step. Returns true when a row is available, false when the statement is done.
     /// Errors: Database with SQLite's message and the statement's SQL.
     Result<bool> step();
+    /// Steps through every row, calling row() at each (it reads the columns); stops at SQLite's first error.
+    template <class Row>
+    Result<void> forEachRow(Row &&row)
+    {
+        for (;;) {
+            auto more = step();
+            if (!more)
+                return tl::unexpected(more.error());
+            if (!*more)
+                return {};
+            row();
+        }
+    }
     /// Runs the statement to completion, ignoring rows.
     Result<void> run();
     /// Resets the statement for another run and clears its bindings.

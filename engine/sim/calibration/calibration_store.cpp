@@ -76,12 +76,7 @@ Result<std::vector<StoredCalibration>> listCalibrations(store::Database &db, con
     if (auto b = s->bind(1, std::string_view(symbol)); !b)
         return tl::unexpected(b.error());
     std::vector<StoredCalibration> out;
-    for (;;) {
-        auto row = s->step();
-        if (!row)
-            return tl::unexpected(row.error());
-        if (!*row)
-            break;
+    auto rows = s->forEachRow([&] {
         StoredCalibration c;
         c.id = s->columnInt64(0);
         c.symbol = s->columnText(1);
@@ -95,7 +90,9 @@ Result<std::vector<StoredCalibration>> listCalibrations(store::Database &db, con
         c.factors = {s->columnDouble(9), s->columnDouble(10), s->columnDouble(11)};
         c.goodnessOfFitJson = s->columnText(12);
         out.push_back(std::move(c));
-    }
+    });
+    if (!rows)
+        return tl::unexpected(rows.error());
     return out;
 }
 
